@@ -1,0 +1,39 @@
+"""Wire the core together once: settings, database, services, chat router, dispatcher."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lotsen.avvikelse.flows import AvvikelseFlows
+from lotsen.avvikelse.service import AvvikelseService
+from lotsen.chat.router import Chat
+from lotsen.config import Settings
+from lotsen.reminders.dispatcher import Dispatcher, Sender
+from lotsen.storage.db import Database
+from lotsen.storage.migrate import upgrade
+
+
+@dataclass
+class Lotsen:
+    settings: Settings
+    db: Database
+    avvikelser: AvvikelseService
+    chat: Chat
+
+    def dispatcher(self, senders: list[Sender], **kwargs: object) -> Dispatcher:
+        return Dispatcher(
+            self.db,
+            senders,
+            lease_seconds=self.settings.outbox_lease_seconds,
+            max_attempts=self.settings.outbox_max_attempts,
+            **kwargs,  # type: ignore[arg-type]
+        )
+
+
+def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
+    if migrate:
+        upgrade(settings.database_url)
+    db = Database(settings.database_url)
+    avvikelser = AvvikelseService(db, settings)
+    chat = Chat([AvvikelseFlows(avvikelser, settings)])
+    return Lotsen(settings=settings, db=db, avvikelser=avvikelser, chat=chat)

@@ -1,0 +1,145 @@
+"""The avvikelse feature as chat flows: `/avvikelse …` commands, button actions and form submissions.
+
+Adapters call these through `lotsen.chat.router.Chat`; the flows turn them into service calls and
+neutral replies. User errors are raised as `UserError` and shown by the router.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from lotsen.avvikelse import forms
+from lotsen.avvikelse import messages as msg
+from lotsen.avvikelse import texts as t
+from lotsen.avvikelse.service import AvvikelseService
+from lotsen.clock import today_local
+from lotsen.config import Settings
+from lotsen.errors import UserError
+from lotsen.org.directory import active_units
+from lotsen.storage.models import Person, Unit
+from lotsen.ui.model import FormResult, Message, Reply, iso_and_swedish
+from lotsen.ui.texts import UNKNOWN_COMMAND
+
+SUBCOMMANDS = {
+    "lista": "list", "list": "list",
+    "visa": "show", "öppna": "reopen", "oppna": "reopen",
+    "utred": "investigate", "utredning": "investigate",
+    "åtgärd": "measure", "atgard": "measure",
+    "lämna": "handover", "lamna": "handover",
+    "hjälp": "help", "hjalp": "help", "help": "help",
+}
+
+
+class AvvikelseFlows:
+    command_name = "avvikelse"
+    action_prefix = "avvikelse:"
+    form_prefix = "avvikelse_"
+
+    def __init__(self, service: AvvikelseService, settings: Settings) -> None:
+        self.service = service
+        self.settings = settings
+
+    # --- commands ---------------------------------------------------------------------------------
+
+    def command(self, actor: Person, text: str, channel: str) -> Reply:
+        parts = text.strip().split(maxsplit=1)
+        if not parts:
+            return Reply(form=self.new_form(actor))
+        sub = SUBCOMMANDS.get(parts[0].lower())
+        arg = parts[1].strip() if len(parts) > 1 else ""
+        if sub is None:
+            return Reply(message=Message(text=f"{UNKNOWN_COMMAND}\n\n{t.HELP}"))
+        if sub == "help":
+            return Reply(message=Message(text=t.HELP))
+        if sub == "list":
+            return Reply(message=self.overview(actor))
+        if not arg:
+            raise UserError(t.ERR_BAD_NUMBER)
+        return self.action(actor, {
+            "show": msg.A_OPEN, "investigate": msg.A_INVESTIGATE, "measure": msg.A_MEASURE,
+            "handover": msg.A_HANDOVER, "reopen": msg.A_REOPEN,
+        }[sub], arg, channel)
+
+    def new_form(self, actor: Person) -> forms.Form:
+        with self.service.db.session() as session:
+            units = active_units(session)
+            default = session.get(Unit, actor.unit_id) if actor.unit_id else None
+        return forms.new_report_form(units, self.settings.avvikelse_categories, default)
+
+    def overview(self, actor: Person) -> Message:
+        return msg.overview(self.service.overview(actor), today_local())
+
+    # --- buttons ----------------------------------------------------------------------------------
+
+    def action(self, actor: Person, action_id: str, value: str, channel: str) -> Reply:
+        if action_id == msg.A_OPEN:
+            return Reply(message=msg.detail(self.service.view(actor, value, channel=channel), today_local()))
+        if action_id == msg.A_START:
+            report = self.service.start_investigation(actor, value, channel=channel)
+            return Reply(form=forms.investigation_form(report),
+                         message=Message(text=t.STARTED_TEXT.format(number=report.number)))
+        if action_id == msg.A_INVESTIGATE:
+            return Reply(form=forms.investigation_form(self.service.report_for_form(actor, value)))
+        if action_id == msg.A_MEASURE:
+            return Reply(form=forms.measure_form(self.service.report_for_form(actor, value)))
+        if action_id == msg.A_HANDOVER:
+            report = self.service.report_for_form(actor, value, need_investigator=False)
+            return Reply(form=forms.handover_form(report))
+        if action_id == msg.A_REOPEN:
+            report = self.service.report_for_form(actor, value, need_investigator=False)
+            return Reply(form=forms.reopen_form(report))
+        if action_id == msg.A_FOLLOW_UP_DONE:
+            try:
+                follow_up_id = int(value)
+            except ValueError as exc:
+                raise UserError("Ogiltig uppföljning.") from exc
+            report = self.service.complete_follow_up(actor, follow_up_id, channel=channel)
+            return Reply(message=Message(text=t.FOLLOW_UP_DONE.format(number=report.number)))
+        raise UserError(UNKNOWN_COMMAND)
+
+    # --- forms ------------------------------------------------------------------------------------
+
+    def submit(
+        self, actor: Person, form_id: str, context: Mapping[str, str], values: Mapping[str, str | None],
+        *, submission_key: str, channel: str,
+    ) -> FormResult:
+        today = today_local()
+        if form_id == forms.FORM_NEW:
+            form = self.new_form(actor)
+            data, errors = forms.parse_new_report(form, values, today)
+            if data is None:
+                return FormResult(errors=errors)
+            filed = self.service.file(actor, data, submission_key=submission_key, channel=channel)
+            return FormResult(message=msg.receipt(filed.report, filed.unit, filed.investigator))
+        number = context.get("number", "")
+        if form_id == forms.FORM_INVESTIGATION:
+            report = self.service.report_for_form(actor, number)
+            inv, errors = forms.parse_investigation(forms.investigation_form(report), values, today)
+            if inv is None:
+                return FormResult(errors=errors)
+            saved = self.service.save_investigation(actor, number, inv, channel=channel)
+            text = (t.CLOSED_TEXT if inv.close else t.DRAFT_SAVED).format(number=saved.number)
+            return FormResult(message=Message(text=text))
+        if form_id == forms.FORM_MEASURE:
+            report = self.service.report_for_form(actor, number)
+            measure, errors = forms.parse_measure(forms.measure_form(report), values, today)
+            if measure is None:
+                return FormResult(errors=errors)
+            added, who = self.service.add_measure(actor, number, measure, channel=channel)
+            return FormResult(message=Message(text=t.MEASURE_ADDED.format(
+                number=report.number, who=who.name, due=iso_and_swedish(added.due_date))))
+        if form_id == forms.FORM_HANDOVER:
+            report = self.service.report_for_form(actor, number, need_investigator=False)
+            clean, errors = forms.validate_form(forms.handover_form(report), values)
+            if errors:
+                return FormResult(errors=errors)
+            new = self.service.hand_over(actor, number, clean["to"] or "", clean["reason"] or "", channel=channel)
+            return FormResult(message=Message(text=t.HANDED_OVER_DONE.format(number=report.number, who=new.name)))
+        if form_id == forms.FORM_REOPEN:
+            report = self.service.report_for_form(actor, number, need_investigator=False)
+            clean, errors = forms.validate_form(forms.reopen_form(report), values)
+            if errors:
+                return FormResult(errors=errors)
+            self.service.reopen(actor, number, clean["reason"] or "", channel=channel)
+            return FormResult(message=Message(text=t.REOPENED_TEXT.format(number=report.number)))
+        raise UserError(UNKNOWN_COMMAND)

@@ -1,0 +1,31 @@
+"""Map a platform user to a Person in the organisation, or refuse with a clear Swedish message."""
+
+from __future__ import annotations
+
+from lotsen.errors import UnknownUser
+from lotsen.org.directory import person_by_email, person_by_key, person_by_slack_id
+from lotsen.storage.db import Database
+from lotsen.storage.models import Person
+from lotsen.ui.texts import UNKNOWN_USER
+
+
+def resolve_slack_user(db: Database, slack_user_id: str, email: str | None = None) -> Person:
+    with db.session() as session:
+        person = person_by_slack_id(session, slack_user_id)
+        if person is None and email:
+            person = person_by_email(session, email)
+            if person is not None and person.slack_user_id is None:
+                # First contact from Slack: remember the id so the next lookup is direct.
+                person.slack_user_id = slack_user_id
+                session.add(person)
+        if person is None:
+            raise UnknownUser(UNKNOWN_USER)
+        return person
+
+
+def resolve_key(db: Database, key: str) -> Person:
+    with db.session() as session:
+        person = person_by_key(session, key)
+        if person is None:
+            raise UnknownUser(UNKNOWN_USER)
+        return person

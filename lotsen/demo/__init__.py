@@ -1,0 +1,1 @@
+"""The demo organisation and demo data the console starts with."""

@@ -1,0 +1,81 @@
+"""Fill an empty database with the demo organisation and a few avvikelser in different states.
+
+Idempotent: the organisation is imported only into an empty database, and demo reports carry
+fixed submission keys, so running it twice changes nothing.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from sqlmodel import select
+
+from lotsen.app import Lotsen
+from lotsen.avvikelse.forms import InvestigationInput, MeasureInput, NewReport
+from lotsen.clock import today_local
+from lotsen.org.directory import person_by_key
+from lotsen.org.importer import import_org
+from lotsen.storage.models import Avvikelse, Person
+
+DEMO_ORG = Path(__file__).with_name("organisation.yml")
+
+
+def ensure_demo(lotsen: Lotsen) -> bool:
+    """Returns True when something was added."""
+    with lotsen.db.session() as session:
+        has_people = session.exec(select(Person).limit(1)).first() is not None
+        if not has_people:
+            report = import_org(session, DEMO_ORG)
+            if not report.ok:  # the shipped file is tested; this would be a packaging error
+                raise RuntimeError(report.summary())
+        has_reports = session.exec(select(Avvikelse).limit(1)).first() is not None
+    if has_reports:
+        return not has_people
+    _demo_reports(lotsen)
+    return True
+
+
+def _person(lotsen: Lotsen, key: str) -> Person:
+    with lotsen.db.session() as session:
+        person = person_by_key(session, key)
+    if person is None:
+        raise RuntimeError(f"demo person {key} missing")
+    return person
+
+
+def _demo_reports(lotsen: Lotsen) -> None:
+    today = today_local()
+    service = lotsen.avvikelser
+    anna, lina, maria = _person(lotsen, "me.anna"), _person(lotsen, "hl.lina"), _person(lotsen, "ec.maria")
+    first = service.file(anna, NewReport(
+        event_date=today - timedelta(days=3), unit_code="MOTT", subject="organisatorisk", origin="intern",
+        category="Tidsfrister", what_happened="Förhandsbedömningen i ett ärende blev klar efter 16 dagar.",
+        consequence="Beslut om att inleda utredning dröjde; risk att barnets behov inte uppmärksammades i tid.",
+        immediate_action="Teamledaren prioriterade ärendet samma dag.", case_reference="SN 2026/0412",
+    ), submission_key="demo:1", channel="demo")
+    second = service.file(lina, NewReport(
+        event_date=today - timedelta(days=10), unit_code="MOTT", subject="organisatorisk", origin="extern_inkommande",
+        category="Samverkan", what_happened="Skolan skickade en orosanmälan via vanlig e-post i stället för säker väg.",
+        consequence="Uppgifter kunde ha lästs av obehöriga.",
+        immediate_action="Kontaktade skolan och påminde om den säkra kanalen.", case_reference=None,
+    ), submission_key="demo:2", channel="demo")
+    service.add_measure(maria, second.report.number, MeasureInput(
+        "Informera skolorna i området om säker e-post för orosanmälningar.", "tl.sara", today + timedelta(days=21),
+    ), channel="demo")
+    third = service.file(anna, NewReport(
+        event_date=today - timedelta(days=40), unit_code="MOTT", subject="personarende", origin="intern",
+        category="Dokumentation", what_happened="Journalanteckning från hembesök fördes in först efter tre veckor.",
+        consequence="Kollegor saknade aktuell information vid ett akut samtal.",
+        immediate_action="Anteckningen fördes in samma dag som bristen upptäcktes.", case_reference="Ärende 2026-118",
+    ), submission_key="demo:3", channel="demo")
+    service.add_measure(maria, third.report.number, MeasureInput(
+        "Gå igenom dokumentationsrutinen på nästa APT.", "ec.maria", today + timedelta(days=7),
+    ), channel="demo")
+    service.save_investigation(maria, third.report.number, InvestigationInput(
+        course="Hembesöket gjordes en fredag; handläggaren var sedan sjuk i två veckor.",
+        what_went_wrong="Ingen annan visste att anteckningen saknades.",
+        causes="Rutinen säger inte vem som för in anteckningar vid frånvaro.",
+        lex_sarah="nej", follow_up_date=today + timedelta(days=30), close=True,
+    ), channel="demo")
+    del first

@@ -1,0 +1,75 @@
+"""Planning deliveries: one outbox row per (what, whom, which occurrence), inserted idempotently."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import Table, update
+from sqlmodel import Session
+
+from lotsen.clock import STOCKHOLM, as_utc, utcnow
+from lotsen.storage.models import OutboxMessage, OutboxStatus
+from lotsen.storage.upsert import insert_ignore
+from lotsen.ui.model import Message
+
+OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+
+
+def plan(
+    session: Session,
+    *,
+    key: str,
+    kind: str,
+    recipient_id: int,
+    message: Message,
+    due_at: datetime | None = None,
+) -> bool:
+    """Plan a delivery. Planning the same key again changes nothing and returns False."""
+    now = utcnow()
+    return insert_ignore(
+        session,
+        OUTBOX,
+        {
+            "key": key,
+            "kind": kind,
+            "recipient_id": recipient_id,
+            "payload": message.to_payload(),
+            "due_at": as_utc(due_at) if due_at else now,
+            "status": OutboxStatus.PENDING.value,
+            "attempts": 0,
+            "created_at": now,
+        },
+    )
+
+
+def cancel(session: Session, key_prefix: str) -> int:
+    """Cancel pending deliveries whose key starts with a prefix (e.g. a follow-up that was done)."""
+    stmt = (
+        update(OUTBOX)
+        .where(OUTBOX.c.key.startswith(key_prefix), OUTBOX.c.status == OutboxStatus.PENDING.value)
+        .values(status=OutboxStatus.CANCELLED.value)
+    )
+    return int(session.execute(stmt).rowcount)  # type: ignore[attr-defined]
+
+
+def morning_of(day: date, hour: int = 8) -> datetime:
+    """08:00 Stockholm time on a date, as UTC: when a dated reminder goes out."""
+    return datetime.combine(day, time(hour, 0), tzinfo=STOCKHOLM).astimezone(UTC)
+
+
+def within_working_hours(moment: datetime, start_hour: int, end_hour: int) -> datetime:
+    """Move a moment forward to the next working-day slot (Mon–Fri, not a public holiday) in Stockholm."""
+    from lotsen.deadlines.calendar import is_excluded_day
+
+    local = moment.astimezone(STOCKHOLM)
+    for _ in range(30):
+        if local.hour < start_hour:
+            local = local.replace(hour=start_hour, minute=0, second=0, microsecond=0)
+        if local.hour >= end_hour:
+            local = (local + timedelta(days=1)).replace(hour=start_hour, minute=0, second=0, microsecond=0)
+            continue
+        if is_excluded_day(local.date()) is not None:
+            local = (local + timedelta(days=1)).replace(hour=start_hour, minute=0, second=0, microsecond=0)
+            continue
+        break
+    return local.astimezone(UTC)

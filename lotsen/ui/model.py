@@ -1,0 +1,138 @@
+"""A small neutral model of forms and messages, rendered per platform (Block Kit, console text, …).
+
+The core builds these; adapters only render them and feed values back. Keeping them plain data
+means one flow serves Slack, Teams and the console.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+
+class FieldKind(StrEnum):
+    TEXT = "text"
+    LONG_TEXT = "long_text"
+    DATE = "date"
+    CHOICE = "choice"
+    USER = "user"
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class FormField:
+    id: str
+    label: str
+    kind: FieldKind
+    required: bool = True
+    max_length: int | None = None
+    options: tuple[Option, ...] = ()
+    initial: str | None = None
+    hint: str | None = None
+    placeholder: str | None = None
+
+
+@dataclass(frozen=True)
+class Form:
+    """A form to open. `context` travels with it (Slack private_metadata) and comes back on submit."""
+
+    id: str
+    title: str
+    submit_label: str
+    fields: tuple[FormField, ...]
+    context: dict[str, str] = field(default_factory=dict)
+    intro: str | None = None
+
+
+class ButtonStyle(StrEnum):
+    DEFAULT = "default"
+    PRIMARY = "primary"
+    DANGER = "danger"
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    action_id: str
+    value: str
+    style: ButtonStyle = ButtonStyle.DEFAULT
+
+
+@dataclass(frozen=True)
+class Message:
+    """A platform-neutral message: a header, text sections, label/value facts, buttons, fine print."""
+
+    text: str  # plain fallback (notifications, screen readers)
+    header: str | None = None
+    sections: tuple[str, ...] = ()
+    facts: tuple[tuple[str, str], ...] = ()
+    buttons: tuple[Button, ...] = ()
+    context: tuple[str, ...] = ()
+
+    def to_payload(self) -> dict[str, Any]:
+        """Serialise for the outbox (JSON)."""
+        return {
+            "text": self.text,
+            "header": self.header,
+            "sections": list(self.sections),
+            "facts": [list(f) for f in self.facts],
+            "buttons": [
+                {"label": b.label, "action_id": b.action_id, "value": b.value, "style": b.style.value}
+                for b in self.buttons
+            ],
+            "context": list(self.context),
+        }
+
+    @classmethod
+    def from_payload(cls, data: dict[str, Any]) -> Message:
+        return cls(
+            text=data["text"],
+            header=data.get("header"),
+            sections=tuple(data.get("sections", [])),
+            facts=tuple((f[0], f[1]) for f in data.get("facts", [])),
+            buttons=tuple(
+                Button(b["label"], b["action_id"], b["value"], ButtonStyle(b.get("style", "default")))
+                for b in data.get("buttons", [])
+            ),
+            context=tuple(data.get("context", [])),
+        )
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What an interaction returns to the person who acted."""
+
+    message: Message | None = None
+    form: Form | None = None
+    ephemeral: bool = True
+
+
+@dataclass(frozen=True)
+class FormResult:
+    """The outcome of submitting a form: field errors (nothing changed), or a reply, or a next form."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+    message: Message | None = None
+    next_form: Form | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def swedish_date(d: date) -> str:
+    """`tors 24 dec 2026`: the short form used in messages beside the ISO date."""
+    days = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
+    months = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+    return f"{days[d.weekday()]} {d.day} {months[d.month - 1]} {d.year}"
+
+
+def iso_and_swedish(d: date) -> str:
+    return f"{d.isoformat()} ({swedish_date(d)})"

@@ -1,0 +1,79 @@
+"""Shared fixtures: databases (SQLite always, PostgreSQL when available), the wired core, demo people."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+from lotsen.app import Lotsen, build
+from lotsen.config import Settings
+from lotsen.demo.seed import DEMO_ORG
+from lotsen.org.importer import import_org
+from lotsen.storage.models import Person
+from tests.support import databases
+
+settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=100, deadline=None)
+settings.load_profile("ci" if __import__("os").environ.get("CI") else "dev")
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return databases.sqlite_template(tmp_path_factory.mktemp("template"))
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str | None]:
+    admin = databases.postgres_admin_url()
+    if admin is None:
+        yield None
+        return
+    with databases.postgres_database(admin) as url:
+        yield url
+
+
+def _backends() -> list[object]:
+    return ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=_backends())
+def db_url(request: pytest.FixtureRequest, sqlite_template: Path, tmp_path: Path) -> str:
+    """A migrated, empty database: SQLite, and PostgreSQL too when LOTSEN_TEST_POSTGRES_URL is set."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("postgres_url")
+        if url is None:
+            pytest.skip("PostgreSQL not configured (set LOTSEN_TEST_POSTGRES_URL)")
+        databases.truncate_all(url)
+        return str(url)
+    return databases.fresh_sqlite(sqlite_template, tmp_path)
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    return databases.fresh_sqlite(sqlite_template, tmp_path)
+
+
+def make_lotsen(url: str) -> Lotsen:
+    lotsen = build(Settings(database_url=url), migrate=False)
+    with lotsen.db.session() as session:
+        report = import_org(session, DEMO_ORG)
+        assert report.ok, report.summary()
+    return lotsen
+
+
+@pytest.fixture
+def lotsen(db_url: str) -> Iterator[Lotsen]:
+    app = make_lotsen(db_url)
+    yield app
+    app.db.dispose()
+
+
+@pytest.fixture
+def people(lotsen: Lotsen) -> dict[str, Person]:
+    from sqlmodel import select
+
+    with lotsen.db.session() as session:
+        return {p.key: p for p in session.exec(select(Person))}
