@@ -171,6 +171,7 @@ class AvvikelseService:
             if data.category not in self.settings.avvikelse_categories:
                 raise UserError("Okänd kategori. Välj en kategori i listan.", field="category")
             chef = investigating_chef(session, unit)
+            assert actor.id is not None and unit.id is not None
             if chef is None or chef.id is None:
                 raise UserError(t.ERR_NO_CHEF_FOR_UNIT.format(unit=unit.name), field="unit")
             now = utcnow()

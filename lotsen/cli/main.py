@@ -23,7 +23,9 @@ org_app = typer.Typer(help="Organisationen: enheter, personer och roller.", no_a
 export_app = typer.Typer(help="Export för kvalitetsenheten.", no_args_is_help=True)
 app.add_typer(db_app, name="db")
 app.add_typer(org_app, name="org")
+slack_app = typer.Typer(help="Slack: appens manifest.", no_args_is_help=True)
 app.add_typer(export_app, name="export")
+app.add_typer(slack_app, name="slack")
 
 for _module, _name in (("lotsen.cli.frist", "frist"), ("lotsen.cli.rutiner", "rutiner")):
     try:
@@ -116,6 +118,16 @@ def export_avvikelser(
             out.close()
     if output:
         typer.echo(f"{len(rows)} avvikelser skrivna till {output}.", err=True)
+
+
+@slack_app.command("manifest")
+def slack_manifest(
+    url: Annotated[str | None, typer.Option("--url", help="Publik adress till /slack/events (HTTP-läge)")] = None,
+) -> None:
+    """Skriv ut Slack-appens manifest (Socket Mode, eller HTTP-läge med --url)."""
+    from lotsen.adapters.slack.manifest import manifest_yaml
+
+    typer.echo(manifest_yaml(url), nl=False)
 
 
 @app.command("console")

@@ -100,7 +100,7 @@ class _LineLoader(yaml.SafeLoader):
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping: dict[str, Any] = {str(k): v for k, v in loader.construct_mapping(node, deep=True).items()}
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -263,28 +263,28 @@ def import_org_text(
 
     # Identity fields are unique; clear them on people leaving first so a moved e-mail doesn't collide.
     listed = {p.key for p in people}
-    for key, person in existing_people.items():
-        if key not in listed and person.active:
-            person.active = False
-            person.email = person.slack_user_id = person.teams_user_id = None
+    for key, leaver in existing_people.items():
+        if key not in listed and leaver.active:
+            leaver.active = False
+            leaver.email = leaver.slack_user_id = leaver.teams_user_id = None
             report.people_deactivated += 1
     session.flush()
 
-    for row in people:
-        person = existing_people.get(row.key)
-        values = {
-            "name": row.name,
-            "email": row.email,
-            "slack_user_id": row.slack,
-            "teams_user_id": row.teams,
-            "unit_id": existing_units[row.unit].id if row.unit else None,
-            "roles": row.roles,
-            "active": row.active,
+    for prow in people:
+        person = existing_people.get(prow.key)
+        values: dict[str, Any] = {
+            "name": prow.name,
+            "email": prow.email,
+            "slack_user_id": prow.slack,
+            "teams_user_id": prow.teams,
+            "unit_id": existing_units[prow.unit].id if prow.unit else None,
+            "roles": prow.roles,
+            "active": prow.active,
         }
         if person is None:
-            person = Person(key=row.key, **values)
+            person = Person(key=prow.key, **values)
             session.add(person)
-            existing_people[row.key] = person
+            existing_people[prow.key] = person
             report.people_created += 1
         else:
             changed = any(getattr(person, k) != v for k, v in values.items())

@@ -26,7 +26,12 @@ from lotsen.ui.texts import DUPLICATE_SUBMISSION
 
 log = logging.getLogger(__name__)
 CHANNEL = "slack"
-COMMANDS = ("/avvikelse",)
+# Everything the app uses from Slack, in one place: the manifest is generated from these.
+COMMANDS = {
+    "/avvikelse": ("Rapportera och följ upp avvikelser", "[lista | visa AVV-2026-0001 | hjälp]"),
+}
+BOT_EVENTS = ("app_home_opened", "message.im")
+BOT_SCOPES = ("commands", "chat:write", "im:history", "users:read", "users:read.email")
 
 
 def _email_of(client: WebClient, user_id: str) -> str | None:

@@ -51,7 +51,7 @@ def message_blocks(message: Message) -> list[dict[str, Any]]:
         fields = [MarkdownTextObject(text=_cut(f"*{label}*\n{value}", 2000)) for label, value in facts[i : i + 10]]
         blocks.append(SectionBlock(fields=fields))
     if message.buttons:
-        elements = []
+        elements: list[ButtonElement] = []
         for b in message.buttons[:25]:
             style = None if b.style is ButtonStyle.DEFAULT else b.style.value
             elements.append(ButtonElement(text=_cut(b.label, 75), action_id=f"{b.action_id}#{len(elements)}",
@@ -143,7 +143,7 @@ def state_values(view: dict[str, Any]) -> dict[str, str | None]:
     """Flatten view.state.values into {field_id: value-as-string}."""
     out: dict[str, str | None] = {}
     for block_id, actions in (view.get("state", {}).get("values") or {}).items():
-        el = actions.get(VALUE_ACTION) or next(iter(actions.values()), {})
+        el: dict[str, Any] = actions.get(VALUE_ACTION) or next(iter(actions.values()), {})
         kind = el.get("type")
         if kind == "plain_text_input":
             out[block_id] = el.get("value")

@@ -93,7 +93,7 @@ def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterabl
         if path != "/slack/events":
             start_response("404 Not Found", [("Content-Type", "text/plain")])
             return [b"not found"]
-        return handler(environ, start_response)  # type: ignore[no-any-return]
+        return handler(environ, start_response)
 
     return application
 

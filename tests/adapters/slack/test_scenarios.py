@@ -7,7 +7,8 @@ import time
 from sqlmodel import select
 
 from lotsen.storage.models import Avvikelse, Person
-from tests.support.slack import SlackHarness, select as choice
+from tests.support.slack import SlackHarness
+from tests.support.slack import select as choice
 
 ANNA, MARIA, ERIK = "U0DEMOME01", "U0DEMOEC01", "U0DEMOHL02"
 

@@ -1,0 +1,112 @@
+"""`lotsen run` as users start it: real process, loopback HTTP, fake Slack Web API."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from slack_sdk.signature import SignatureVerifier
+
+from lotsen.devtools.fake_slack import FakeSlack
+from lotsen.storage.migrate import upgrade
+
+LOTSEN = [sys.executable, "-m", "lotsen.cli.main"]
+
+
+def env_for(db_url: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "LOTSEN_"))}
+    env["LOTSEN_DATABASE_URL"] = db_url
+    env.update(extra)
+    return env
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    server = FakeSlack().start()
+    yield server
+    server.stop()
+
+
+def run_briefly(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(LOTSEN + args, env=env, capture_output=True, text=True, timeout=60)
+
+
+def test_socket_mode_without_tokens_names_the_missing_variables(sqlite_url: str) -> None:
+    result = run_briefly(["run"], env_for(sqlite_url))
+    assert result.returncode == 1
+    assert "SLACK_BOT_TOKEN" in result.stderr and "SLACK_APP_TOKEN" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_http_mode_needs_the_signing_secret(sqlite_url: str) -> None:
+    result = run_briefly(["run", "--http"], env_for(sqlite_url, SLACK_BOT_TOKEN="xoxb-1"))
+    assert result.returncode == 1 and "SLACK_SIGNING_SECRET" in result.stderr
+    assert "SLACK_APP_TOKEN" not in result.stderr
+
+
+def test_a_token_slack_rejects_stops_start_up(sqlite_url: str, fake: FakeSlack) -> None:
+    result = run_briefly(["run", "--http"], env_for(sqlite_url, SLACK_BOT_TOKEN="xoxb-invalid",
+                                                    SLACK_SIGNING_SECRET="s", SLACK_API_URL=fake.url))
+    assert result.returncode == 1
+    assert "Slack avvisade SLACK_BOT_TOKEN (auth.test: invalid_auth)" in result.stderr
+    assert [c.method for c in fake.calls] == ["auth.test"]
+
+
+def test_an_unreachable_slack_is_named(sqlite_url: str) -> None:
+    result = run_briefly(["run", "--http"], env_for(sqlite_url, SLACK_BOT_TOKEN="xoxb-1", SLACK_SIGNING_SECRET="s",
+                                                    SLACK_API_URL="http://127.0.0.1:9/api/"))
+    assert result.returncode == 1 and "Kunde inte nå Slack på SLACK_API_URL" in result.stderr
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.mark.slow
+def test_http_mode_serves_signed_slash_commands(tmp_path: Path, fake: FakeSlack) -> None:
+    db_url = f"sqlite:///{tmp_path / 'run.db'}"
+    upgrade(db_url)
+    subprocess.run(LOTSEN + ["org", "import", "lotsen/demo/organisation.yml"], env=env_for(db_url), check=True,
+                   capture_output=True, cwd=Path(__file__).resolve().parents[2])
+    port = free_port()
+    proc = subprocess.Popen(
+        LOTSEN + ["run", "--http", "--port", str(port), "--host", "127.0.0.1"],
+        env=env_for(db_url, SLACK_BOT_TOKEN="xoxb-e2e", SLACK_SIGNING_SECRET="e2e-secret", SLACK_API_URL=fake.url),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
+                    break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise AssertionError("lotsen run did not start")
+        body = urllib.parse.urlencode({"command": "/avvikelse", "text": "", "user_id": "U0DEMOME01",
+                                       "trigger_id": "trig.1", "team_id": "T1", "channel_id": "C1",
+                                       "response_url": fake.url + "response/1"})
+        ts = str(int(time.time()))
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/slack/events", data=body.encode(), method="POST",
+            headers={"Content-Type": "application/x-www-form-urlencoded", "X-Slack-Request-Timestamp": ts,
+                     "X-Slack-Signature": SignatureVerifier("e2e-secret").generate_signature(timestamp=ts, body=body)},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 200
+        [opened] = fake.wait_for("views.open")
+        assert opened.params["trigger_id"] == "trig.1" and opened.params["view"]["callback_id"] == "avvikelse_new"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
