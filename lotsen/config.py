@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     # Dispatcher lease: how long a claimed outbox row is reserved before another instance may retry it.
     outbox_lease_seconds: int = 120
     outbox_max_attempts: int = 8
+    # Run the outbox dispatcher inside `lotsen run` (default), or only in a separate `lotsen dispatch`.
+    dispatcher_in_process: bool = True
+    dispatcher_tick_seconds: float = 5.0
     # Link shown to users for the report view; no case content is ever in the link.
     public_base_url: str = ""
 

@@ -61,7 +61,7 @@ class AvvikelseFlows:
         }[sub], arg, channel)
 
     def new_form(self, actor: Person) -> forms.Form:
-        with self.service.db.session() as session:
+        with self.service.db.read() as session:
             units = active_units(session)
             default = session.get(Unit, actor.unit_id) if actor.unit_id else None
         return forms.new_report_form(units, self.settings.avvikelse_categories, default)

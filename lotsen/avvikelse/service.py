@@ -146,7 +146,7 @@ class AvvikelseService:
             return self._file(actor, data, submission_key, channel)
         except IntegrityError:
             # Another request with the same submission key won the race; return what it stored.
-            with self.db.session() as session:
+            with self.db.read() as session:
                 existing = session.exec(
                     select(Avvikelse).where(Avvikelse.submission_key == submission_key)
                 ).first()
@@ -161,10 +161,9 @@ class AvvikelseService:
         return Filed(report, chef, unit, created)
 
     def _file(self, actor: Person, data: NewReport, submission_key: str, channel: str) -> Filed:
+        # No look-up for an earlier copy first: the unique submission key refuses a second insert,
+        # and `file` then returns the first report (the counter rolls back with the failed insert).
         with self.db.session() as session:
-            existing = session.exec(select(Avvikelse).where(Avvikelse.submission_key == submission_key)).first()
-            if existing is not None:
-                return self._filed(session, existing, created=False)
             unit = unit_by_code(session, data.unit_code)
             if unit is None:
                 raise UserError(t.ERR_UNKNOWN_UNIT, field="unit")
@@ -203,11 +202,12 @@ class AvvikelseService:
             record(session, actor_id=actor.id, action="skapad", entity_type=ENTITY, entity_ref=report.number,
                    changes={"status": {"old": None, "new": report.status},
                             "investigator_id": {"old": None, "new": chef.id}}, channel=channel)
-            assert actor.id is not None
-            outbox.plan(session, key=f"avvikelse:{report.number}:kvitto", kind="avvikelse_kvitto",
-                        recipient_id=actor.id, message=msg.receipt(report, unit, chef))
-            outbox.plan(session, key=f"avvikelse:{report.number}:tilldelad:{chef.id}:0", kind="avvikelse_tilldelad",
-                        recipient_id=chef.id, message=msg.assigned(report, unit))
+            outbox.plan_all(session, [
+                outbox.Delivery(f"avvikelse:{report.number}:kvitto", "avvikelse_kvitto", actor.id,
+                                msg.receipt(report, unit, chef)),
+                outbox.Delivery(f"avvikelse:{report.number}:tilldelad:{chef.id}:0", "avvikelse_tilldelad", chef.id,
+                                msg.assigned(report, unit)),
+            ])
             return Filed(report, chef, unit, created=True)
 
     # --- reading ----------------------------------------------------------------------------------
@@ -250,7 +250,7 @@ class AvvikelseService:
     @_audit_refusals
     def report_for_form(self, actor: Person, number: str, *, need_investigator: bool = True) -> Avvikelse:
         """Load a report to prefill a form; the same checks as the action the form leads to."""
-        with self.db.session() as session:
+        with self.db.read() as session:
             report = self._get(session, number)
             self._require_view(session, actor, report, "form")
             if need_investigator:
@@ -259,7 +259,7 @@ class AvvikelseService:
             return report
 
     def overview(self, actor: Person) -> msg.Overview:
-        with self.db.session() as session:
+        with self.db.read() as session:
             reported = list(session.exec(
                 select(Avvikelse).where(Avvikelse.reported_by_id == actor.id)
                 .order_by(col(Avvikelse.created_at).desc()).limit(20)

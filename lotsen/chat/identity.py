@@ -10,22 +10,25 @@ from lotsen.ui.texts import UNKNOWN_USER
 
 
 def resolve_slack_user(db: Database, slack_user_id: str, email: str | None = None) -> Person:
-    with db.session() as session:
+    with db.read() as session:
         person = person_by_slack_id(session, slack_user_id)
-        if person is None and email:
-            person = person_by_email(session, email)
-            if person is not None and person.slack_user_id is None:
-                # First contact from Slack: remember the id so the next lookup is direct.
-                person.slack_user_id = slack_user_id
-                session.add(person)
-        if person is None:
-            raise UnknownUser(UNKNOWN_USER)
+    if person is not None:
         return person
+    if email:
+        with db.session() as session:
+            found = person_by_email(session, email)
+            if found is not None and found.slack_user_id is None:
+                # First contact from Slack: remember the id so the next lookup is direct.
+                found.slack_user_id = slack_user_id
+                session.add(found)
+            if found is not None:
+                return found
+    raise UnknownUser(UNKNOWN_USER)
 
 
 def resolve_key(db: Database, key: str) -> Person:
-    with db.session() as session:
+    with db.read() as session:
         person = person_by_key(session, key)
-        if person is None:
-            raise UnknownUser(UNKNOWN_USER)
-        return person
+    if person is None:
+        raise UnknownUser(UNKNOWN_USER)
+    return person

@@ -177,6 +177,19 @@ def run(
         serve_socket_mode(runtime, slack.slack_app_token)
 
 
+@app.command("dispatch")
+def dispatch(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
+    """Skicka utkorgens meddelanden till Slack från en egen process (se LOTSEN_DISPATCHER_IN_PROCESS)."""
+    from lotsen.adapters.slack.runner import StartupError, run_dispatcher
+    from lotsen.app import build
+
+    _setup_logging(verbose)
+    try:
+        run_dispatcher(build(get_settings()), SlackSettings())
+    except StartupError as exc:
+        _fail(str(exc), code=1)
+
+
 def main() -> None:
     app()
 

@@ -96,12 +96,25 @@ class Dispatcher:
                 .values(**values)
             )
 
+    def drain(self, limit: int = 50, max_batches: int = 20) -> DispatchStats:
+        """One tick: deliver batches until nothing more is due (bounded, so a tick always ends)."""
+        total = DispatchStats()
+        for _ in range(max_batches):
+            stats = self.run_once(limit)
+            total.claimed += stats.claimed
+            total.sent += stats.sent
+            total.failed += stats.failed
+            total.retried += stats.retried
+            if stats.claimed < limit:
+                break
+        return total
+
     def run_once(self, limit: int = 50) -> DispatchStats:
         stats = DispatchStats()
         rows = self.claim(limit)
         stats.claimed = len(rows)
         for row in rows:
-            with self.db.session() as session:
+            with self.db.read() as session:
                 person = session.get(Person, row["recipient_id"])
             message = Message.from_payload(row["payload"])  # type: ignore[arg-type]
             sender = next((s for s in self.senders if person and s.can_reach(person)), None)

@@ -2,17 +2,40 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from typing import Any
 
 from sqlalchemy import Table, update
 from sqlmodel import Session
 
 from lotsen.clock import STOCKHOLM, as_utc, utcnow
 from lotsen.storage.models import OutboxMessage, OutboxStatus
-from lotsen.storage.upsert import insert_ignore
+from lotsen.storage.upsert import insert_ignore, insert_ignore_many
 from lotsen.ui.model import Message
 
 OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Delivery:
+    key: str  # what, to whom, which occurrence: planning the same key twice keeps one row
+    kind: str
+    recipient_id: int
+    message: Message
+    due_at: datetime | None = None
+
+    def row(self, now: datetime) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "kind": self.kind,
+            "recipient_id": self.recipient_id,
+            "payload": self.message.to_payload(),
+            "due_at": as_utc(self.due_at) if self.due_at else now,
+            "status": OutboxStatus.PENDING.value,
+            "attempts": 0,
+            "created_at": now,
+        }
 
 
 def plan(
@@ -25,21 +48,13 @@ def plan(
     due_at: datetime | None = None,
 ) -> bool:
     """Plan a delivery. Planning the same key again changes nothing and returns False."""
+    return insert_ignore(session, OUTBOX, Delivery(key, kind, recipient_id, message, due_at).row(utcnow()))
+
+
+def plan_all(session: Session, deliveries: list[Delivery]) -> None:
+    """Plan several deliveries in one statement; keys already planned are left as they are."""
     now = utcnow()
-    return insert_ignore(
-        session,
-        OUTBOX,
-        {
-            "key": key,
-            "kind": kind,
-            "recipient_id": recipient_id,
-            "payload": message.to_payload(),
-            "due_at": as_utc(due_at) if due_at else now,
-            "status": OutboxStatus.PENDING.value,
-            "attempts": 0,
-            "created_at": now,
-        },
-    )
+    insert_ignore_many(session, OUTBOX, [d.row(now) for d in deliveries])
 
 
 def cancel(session: Session, key_prefix: str) -> int:

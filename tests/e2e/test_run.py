@@ -76,11 +76,11 @@ def free_port() -> int:
 def test_http_mode_serves_signed_slash_commands(tmp_path: Path, fake: FakeSlack) -> None:
     db_url = f"sqlite:///{tmp_path / 'run.db'}"
     upgrade(db_url)
-    subprocess.run(LOTSEN + ["org", "import", "lotsen/demo/organisation.yml"], env=env_for(db_url), check=True,
+    subprocess.run([*LOTSEN, "org", "import", "lotsen/demo/organisation.yml"], env=env_for(db_url), check=True,
                    capture_output=True, cwd=Path(__file__).resolve().parents[2])
     port = free_port()
     proc = subprocess.Popen(
-        LOTSEN + ["run", "--http", "--port", str(port), "--host", "127.0.0.1"],
+        [*LOTSEN, "run", "--http", "--port", str(port), "--host", "127.0.0.1"],
         env=env_for(db_url, SLACK_BOT_TOKEN="xoxb-e2e", SLACK_SIGNING_SECRET="e2e-secret", SLACK_API_URL=fake.url),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )

@@ -70,6 +70,13 @@ def test_several_dispatchers_deliver_each_message_exactly_once(lotsen: Lotsen, p
     assert statuses(lotsen) == Counter({"sent": 60})
 
 
+def test_drain_delivers_every_batch_in_one_tick(lotsen: Lotsen, people: dict[str, Person]) -> None:
+    plan(lotsen, people, 23)
+    sender = RecordingSender()
+    stats = Dispatcher(lotsen.db, [sender]).drain(limit=5)
+    assert (stats.claimed, stats.sent) == (23, 23) and len(sender.sent) == 23
+
+
 def test_not_due_yet_is_not_sent(lotsen: Lotsen, people: dict[str, Person]) -> None:
     plan(lotsen, people, 2, due=datetime.now(UTC) + timedelta(hours=1))
     sender = RecordingSender()

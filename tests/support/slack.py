@@ -1,51 +1,33 @@
 """Drive the real Bolt app over HTTP with correctly signed Slack requests, against a fake Slack Web API.
 
-Modelled on bolt-python's scenario tests: requests are built as Slack sends them (form-encoded
-slash commands, `payload=` JSON for interactivity, JSON events), signed with the signing secret,
-and posted to `/slack/events` on a real waitress server.
+Modelled on bolt-python's scenario tests; the request building lives in lotsen.devtools.slack_client
+so the benchmarks send exactly the same requests.
 """
 
 from __future__ import annotations
 
-import json
 import threading
-import time
-import urllib.error
-import urllib.parse
-import urllib.request
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
-
-from slack_sdk.signature import SignatureVerifier
 
 from lotsen.adapters.slack.runner import SlackRuntime, make_http_server, prepare
 from lotsen.app import Lotsen
 from lotsen.config import SlackSettings
 from lotsen.devtools.fake_slack import FakeSlack
+from lotsen.devtools.slack_client import Response, SignedSlackClient, select
 
 SIGNING_SECRET = "test-signing-secret"
 BOT_TOKEN = "xoxb-test-token"
 
-
-@dataclass
-class Response:
-    status: int
-    body: str
-    elapsed: float
-
-    def json(self) -> Any:
-        return json.loads(self.body) if self.body else None
+__all__ = ["Response", "SlackHarness", "select"]
 
 
 @dataclass
-class SlackHarness:
-    lotsen: Lotsen
-    fake: FakeSlack
-    runtime: SlackRuntime
-    base: str
-    server: Any
-    secret: str = SIGNING_SECRET
-    _seq: int = field(default=0)
+class SlackHarness(SignedSlackClient):
+    lotsen: Lotsen | None = None
+    fake: FakeSlack | None = None
+    runtime: SlackRuntime | None = None
+    server: Any = None
 
     @classmethod
     def start(cls, lotsen: Lotsen, *, tick_seconds: float = 0.1) -> SlackHarness:
@@ -54,106 +36,13 @@ class SlackHarness:
                                  slack_api_url=fake.url, slack_app_token="")
         runtime = prepare(lotsen, settings, http=True, tick_seconds=tick_seconds)
         server = make_http_server(runtime, "127.0.0.1", 0)
-        port = server.effective_port
         threading.Thread(target=server.run, daemon=True).start()
-        return cls(lotsen=lotsen, fake=fake, runtime=runtime, base=f"http://127.0.0.1:{port}", server=server)
+        return cls(base=f"http://127.0.0.1:{server.effective_port}", secret=SIGNING_SECRET,
+                   response_url_base=f"{fake.url}response/", lotsen=lotsen, fake=fake, runtime=runtime,
+                   server=server)
 
     def stop(self) -> None:
         self.server.close()
+        assert self.runtime is not None and self.fake is not None
         self.runtime.stop()
         self.fake.stop()
-
-    # --- raw requests -----------------------------------------------------------------------------
-
-    def signed_headers(self, body: str, *, timestamp: int | None = None, secret: str | None = None) -> dict[str, str]:
-        ts = str(timestamp if timestamp is not None else int(time.time()))
-        signature = SignatureVerifier(secret or self.secret).generate_signature(timestamp=ts, body=body)
-        return {"X-Slack-Request-Timestamp": ts, "X-Slack-Signature": signature}
-
-    def post(self, body: str, content_type: str, headers: dict[str, str] | None = None,
-             path: str = "/slack/events") -> Response:
-        all_headers = {"Content-Type": content_type, **(headers if headers is not None else self.signed_headers(body))}
-        request = urllib.request.Request(self.base + path, data=body.encode(), headers=all_headers, method="POST")
-        started = time.perf_counter()
-        try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return Response(response.status, response.read().decode(), time.perf_counter() - started)
-        except urllib.error.HTTPError as exc:
-            return Response(exc.code, exc.read().decode(), time.perf_counter() - started)
-
-    def next_id(self) -> int:
-        self._seq += 1
-        return self._seq
-
-    # --- Slack payloads ---------------------------------------------------------------------------
-
-    def command(self, user_id: str, command: str, text: str = "", **headers: str) -> Response:
-        n = self.next_id()
-        body = urllib.parse.urlencode({
-            "token": "legacy", "team_id": "T0LOTSEN", "team_domain": "lotsen-demo", "channel_id": "C0GENERAL",
-            "channel_name": "general", "user_id": user_id, "user_name": user_id.lower(), "command": command,
-            "text": text, "api_app_id": "A0LOTSEN", "response_url": f"{self.fake.url}response/{n}",
-            "trigger_id": f"trigger.{n}",
-        })
-        return self.post(body, "application/x-www-form-urlencoded", headers or None)
-
-    def interactive(self, payload: dict[str, Any]) -> Response:
-        body = urllib.parse.urlencode({"payload": json.dumps(payload)})
-        return self.post(body, "application/x-www-form-urlencoded")
-
-    def click(self, user_id: str, action_id: str, value: str, *, from_home: bool = False) -> Response:
-        n = self.next_id()
-        payload: dict[str, Any] = {
-            "type": "block_actions", "team": {"id": "T0LOTSEN"}, "user": {"id": user_id},
-            "api_app_id": "A0LOTSEN", "trigger_id": f"trigger.{n}",
-            "actions": [{"type": "button", "action_id": action_id, "block_id": "b1", "value": value,
-                         "action_ts": f"{time.time():.6f}"}],
-        }
-        if from_home:
-            payload["container"] = {"type": "view", "view_id": "VHOME"}
-            payload["view"] = {"id": "VHOME", "type": "home"}
-        else:
-            payload["container"] = {"type": "message", "channel_id": "D0BOT", "message_ts": "1.1"}
-            payload["channel"] = {"id": "D0BOT"}
-            payload["response_url"] = f"{self.fake.url}response/{n}"
-        return self.interactive(payload)
-
-    def submit_view(self, user_id: str, callback_id: str, values: dict[str, Any], *,
-                    metadata: dict[str, str] | None = None, view_id: str = "V0001") -> Response:
-        state: dict[str, Any] = {}
-        for block_id, value in values.items():
-            state[block_id] = {"value": _state_entry(value)}
-        payload = {
-            "type": "view_submission", "team": {"id": "T0LOTSEN"}, "user": {"id": user_id},
-            "api_app_id": "A0LOTSEN", "trigger_id": f"trigger.{self.next_id()}",
-            "view": {"id": view_id, "type": "modal", "callback_id": callback_id,
-                     "private_metadata": json.dumps(metadata or {}), "state": {"values": state}},
-        }
-        return self.interactive(payload)
-
-    def event(self, event: dict[str, Any], *, event_id: str, retry_num: int | None = None) -> Response:
-        body = json.dumps({"token": "legacy", "team_id": "T0LOTSEN", "api_app_id": "A0LOTSEN",
-                           "type": "event_callback", "event_id": event_id, "event_time": int(time.time()),
-                           "event": event})
-        headers = self.signed_headers(body)
-        if retry_num is not None:
-            headers |= {"X-Slack-Retry-Num": str(retry_num), "X-Slack-Retry-Reason": "http_timeout"}
-        return self.post(body, "application/json", headers)
-
-
-def _state_entry(value: Any) -> dict[str, Any]:
-    """Shape a test value as Slack's view state does for the element that would hold it."""
-    if isinstance(value, dict):
-        return value
-    if value is None:
-        return {"type": "plain_text_input", "value": None}
-    text = str(value)
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        return {"type": "datepicker", "selected_date": text}
-    if text.startswith("U0") and text.isupper():
-        return {"type": "users_select", "selected_user": text}
-    return {"type": "plain_text_input", "value": text}
-
-
-def select(value: str) -> dict[str, Any]:
-    return {"type": "static_select", "selected_option": {"value": value, "text": {"type": "plain_text", "text": value}}}

@@ -76,7 +76,7 @@ class ConsoleSession:
         return line.rstrip("\n")
 
     def _person(self, key: str) -> Person:
-        with self.lotsen.db.session() as session:
+        with self.lotsen.db.read() as session:
             person = find_person(session, key)
         if person is None:
             raise UserError(f"Ingen användare med id '{key}'. Skriv personer för att se vilka som finns.")
@@ -119,7 +119,7 @@ class ConsoleSession:
         elif lower == "vem":
             self.say(f"Du är {self._who()}.")
         elif lower == "personer":
-            with self.lotsen.db.session() as session:
+            with self.lotsen.db.read() as session:
                 for p in active_people(session):
                     self.say(f"  {p.key:<12} {p.name:<20} {', '.join(p.roles)}")
         elif lower == "inkorg":
@@ -226,7 +226,7 @@ class ConsoleSession:
             new = len(messages) - self.announced.get(person_id, 0)
             if new <= 0:
                 continue
-            with self.lotsen.db.session() as session:
+            with self.lotsen.db.read() as session:
                 person = session.get(Person, person_id)
             if person is not None:
                 self.say(f"(Lotsen skickade {new} meddelande(n) till {person.name}; "

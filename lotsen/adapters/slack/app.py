@@ -78,20 +78,21 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
         elif reply.message is not None and trigger_id:
             client.views_open(trigger_id=trigger_id, view=blocks.message_modal(reply.message))
 
-    def on_command(ack: Any, body: dict[str, Any]) -> None:
+    def on_command(ack: Any, body: dict[str, Any], respond: Any) -> None:
+        # Ack at once (Slack's 3-second window); the reply follows as a modal or via response_url.
+        ack()
         name = str(body.get("command", "")).lstrip("/")
         try:
             actor = person_for(body["user_id"])
         except UserError as exc:
-            ack(text=exc.message, response_type="ephemeral")
+            respond(text=exc.message, response_type="ephemeral")
             return
         reply = lotsen.chat.command(actor, name, body.get("text") or "", channel=CHANNEL)
         if reply.form is not None:
-            ack()
             client.views_open(trigger_id=body["trigger_id"], view=blocks.modal(reply.form))
             return
         message = reply.message or Message(text="")
-        ack(text=message.text, blocks=blocks.message_blocks(message), response_type="ephemeral")
+        respond(text=message.text, blocks=blocks.message_blocks(message), response_type="ephemeral")
 
     for command_name in COMMANDS:
         app.command(command_name)(on_command)

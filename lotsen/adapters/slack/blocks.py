@@ -1,7 +1,8 @@
 """Render the neutral UI model as Slack Block Kit, and read modal state back into plain values.
 
-Built with slack_sdk.models so Slack's own limits are validated by `.to_dict()`; we add the
-50-blocks-per-message guard ourselves.
+Rendering builds plain dicts (this runs on every request, before Slack's 3-second ack) and cuts
+every text to Slack's limits itself. The tests parse the output with slack_sdk.models and run its
+validation, so a limit we forget fails there, not in production.
 """
 
 from __future__ import annotations
@@ -9,134 +10,125 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ContextBlock,
-    DatePickerElement,
-    DividerBlock,
-    HeaderBlock,
-    InputBlock,
-    MarkdownTextObject,
-    Option,
-    PlainTextInputElement,
-    PlainTextObject,
-    SectionBlock,
-    StaticSelectElement,
-    UserSelectElement,
-)
-from slack_sdk.models.views import View
-
 from lotsen.ui.model import ButtonStyle, FieldKind, Form, FormField, Message
 
 MAX_BLOCKS = 50
 VALUE_ACTION = "value"
 CLOSE_LABEL = "Stäng"
 CANCEL_LABEL = "Avbryt"
+MORE_ROWS = "Fler rader finns; visa resten i Lotsen."
 
 
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _plain(text: str, limit: int) -> dict[str, Any]:
+    return {"type": "plain_text", "text": _cut(text, limit), "emoji": True}
+
+
+def _mrkdwn(text: str, limit: int = 3000) -> dict[str, Any]:
+    return {"type": "mrkdwn", "text": _cut(text, limit)}
+
+
 def message_blocks(message: Message) -> list[dict[str, Any]]:
-    blocks: list[Block] = []
+    blocks: list[dict[str, Any]] = []
     if message.header:
-        blocks.append(HeaderBlock(text=PlainTextObject(text=_cut(message.header, 150))))
+        blocks.append({"type": "header", "text": _plain(message.header, 150)})
     for section in message.sections:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=_cut(section, 3000))))
+        blocks.append({"type": "section", "text": _mrkdwn(section)})
     facts = list(message.facts)
     for i in range(0, len(facts), 10):  # a section holds at most 10 fields
-        fields = [MarkdownTextObject(text=_cut(f"*{label}*\n{value}", 2000)) for label, value in facts[i : i + 10]]
-        blocks.append(SectionBlock(fields=fields))
+        fields = [_mrkdwn(f"*{label}*\n{value}", 2000) for label, value in facts[i : i + 10]]
+        blocks.append({"type": "section", "fields": fields})
     if message.buttons:
-        elements: list[ButtonElement] = []
-        for b in message.buttons[:25]:
-            style = None if b.style is ButtonStyle.DEFAULT else b.style.value
-            elements.append(ButtonElement(text=_cut(b.label, 75), action_id=f"{b.action_id}#{len(elements)}",
-                                          value=b.value, style=style))
-        blocks.append(ActionsBlock(elements=elements))
+        elements = []
+        for position, b in enumerate(message.buttons[:25]):
+            # Slack wants unique action ids within a message; the suffix is stripped on the way back.
+            button: dict[str, Any] = {"type": "button", "text": _plain(b.label, 75),
+                                      "action_id": f"{b.action_id}#{position}", "value": _cut(b.value, 2000)}
+            if b.style is not ButtonStyle.DEFAULT:
+                button["style"] = b.style.value
+            elements.append(button)
+        blocks.append({"type": "actions", "elements": elements})
     if message.context:
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_cut(c, 3000)) for c in message.context[:10]]))
+        blocks.append({"type": "context", "elements": [_mrkdwn(c) for c in message.context[:10]]})
     if not blocks:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=_cut(message.text, 3000))))
-    return _guard([b.to_dict() for b in blocks])
+        blocks.append({"type": "section", "text": _mrkdwn(message.text or " ")})
+    return _guard(blocks)
 
 
 def _guard(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     if len(blocks) > MAX_BLOCKS:
-        more = ContextBlock(elements=[MarkdownTextObject(text="Fler rader finns; visa resten i Lotsen.")])
-        blocks = [*blocks[: MAX_BLOCKS - 1], more.to_dict()]
+        blocks = [*blocks[: MAX_BLOCKS - 1], {"type": "context", "elements": [_mrkdwn(MORE_ROWS)]}]
     return blocks
 
 
 def action_id_of(slack_action_id: str) -> str:
-    """Buttons get a position suffix (Slack wants unique ids per message); strip it."""
     return slack_action_id.split("#", 1)[0]
 
 
-def _input_element(f: FormField) -> Any:
-    placeholder = PlainTextObject(text=_cut(f.placeholder, 150)) if f.placeholder else None
+def _input_element(f: FormField) -> dict[str, Any]:
+    element: dict[str, Any]
     if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
-        return PlainTextInputElement(
-            action_id=VALUE_ACTION,
-            multiline=f.kind is FieldKind.LONG_TEXT,
-            max_length=min(f.max_length or 3000, 3000),
-            initial_value=_cut(f.initial, 3000) if f.initial else None,
-            placeholder=placeholder,
-        )
-    if f.kind is FieldKind.DATE:
-        return DatePickerElement(action_id=VALUE_ACTION, initial_date=f.initial or None, placeholder=placeholder)
-    if f.kind is FieldKind.USER:
-        return UserSelectElement(action_id=VALUE_ACTION, placeholder=placeholder or "Välj person")
-    options = [Option(value=o.value, text=_cut(o.label, 75)) for o in f.options[:100]]
-    initial = next((o for o in options if o.value == f.initial), None)
-    return StaticSelectElement(action_id=VALUE_ACTION, options=options, initial_option=initial,
-                               placeholder=placeholder or "Välj")
+        element = {"type": "plain_text_input", "action_id": VALUE_ACTION,
+                   "multiline": f.kind is FieldKind.LONG_TEXT, "max_length": min(f.max_length or 3000, 3000)}
+        if f.initial:
+            element["initial_value"] = _cut(f.initial, element["max_length"])
+    elif f.kind is FieldKind.DATE:
+        element = {"type": "datepicker", "action_id": VALUE_ACTION}
+        if f.initial:
+            element["initial_date"] = f.initial
+    elif f.kind is FieldKind.USER:
+        element = {"type": "users_select", "action_id": VALUE_ACTION,
+                   "placeholder": _plain(f.placeholder or "Välj person", 150)}
+        return element
+    else:
+        options = [{"text": _plain(o.label, 75), "value": _cut(o.value, 150)} for o in f.options[:100]]
+        element = {"type": "static_select", "action_id": VALUE_ACTION, "options": options,
+                   "placeholder": _plain(f.placeholder or "Välj", 150)}
+        initial = next((o for o in options if o["value"] == f.initial), None)
+        if initial is not None:
+            element["initial_option"] = initial
+        return element
+    if f.placeholder:
+        element["placeholder"] = _plain(f.placeholder, 150)
+    return element
 
 
 def modal(form: Form) -> dict[str, Any]:
-    blocks: list[Block] = []
+    blocks: list[dict[str, Any]] = []
     if form.intro:
-        blocks.append(SectionBlock(text=MarkdownTextObject(text=_cut(form.intro, 3000))))
+        blocks.append({"type": "section", "text": _mrkdwn(form.intro)})
     for f in form.fields:
-        blocks.append(InputBlock(
-            block_id=f.id,
-            label=PlainTextObject(text=_cut(f.label, 2000)),
-            element=_input_element(f),
-            optional=not f.required,
-            hint=PlainTextObject(text=_cut(f.hint, 2000)) if f.hint else None,
-        ))
-    view = View(
-        type="modal",
-        callback_id=form.id,
-        title=PlainTextObject(text=_cut(form.title, 24)),
-        submit=PlainTextObject(text=_cut(form.submit_label, 24)),
-        close=PlainTextObject(text=CANCEL_LABEL),
-        private_metadata=json.dumps(form.context, ensure_ascii=False),
-        blocks=blocks,
-    )
-    return view.to_dict()
+        block: dict[str, Any] = {"type": "input", "block_id": f.id, "label": _plain(f.label, 2000),
+                                 "element": _input_element(f), "optional": not f.required}
+        if f.hint:
+            block["hint"] = _plain(f.hint, 2000)
+        blocks.append(block)
+    return {
+        "type": "modal",
+        "callback_id": form.id,
+        "title": _plain(form.title, 24),
+        "submit": _plain(form.submit_label, 24),
+        "close": _plain(CANCEL_LABEL, 24),
+        "private_metadata": _cut(json.dumps(form.context, ensure_ascii=False), 3000),
+        "blocks": _guard(blocks),
+    }
 
 
 def message_modal(message: Message, title: str = "Lotsen") -> dict[str, Any]:
-    view = View(
-        type="modal",
-        title=PlainTextObject(text=_cut(title, 24)),
-        close=PlainTextObject(text=CLOSE_LABEL),
-        blocks=message_blocks(message),
-    )
-    return view.to_dict()
+    return {"type": "modal", "title": _plain(title, 24), "close": _plain(CLOSE_LABEL, 24),
+            "blocks": message_blocks(message)}
 
 
 def home_view(messages: list[Message]) -> dict[str, Any]:
     blocks: list[dict[str, Any]] = []
     for i, m in enumerate(messages):
         if i:
-            blocks.append(DividerBlock().to_dict())
+            blocks.append({"type": "divider"})
         blocks.extend(message_blocks(m))
-    return View(type="home", blocks=_guard(blocks)).to_dict()
+    return {"type": "home", "blocks": _guard(blocks)}
 
 
 def state_values(view: dict[str, Any]) -> dict[str, str | None]:

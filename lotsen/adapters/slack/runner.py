@@ -67,19 +67,37 @@ class SlackRuntime:
         self.scheduler.shutdown(wait=False)
 
 
-def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: float = 5.0) -> SlackRuntime:
+def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: float | None = None) -> SlackRuntime:
     check_settings(slack, http=http)
     app = create_app(lotsen, token=slack.slack_bot_token, signing_secret=slack.slack_signing_secret or "unused",
                      base_url=slack.slack_api_url)
     identity = verify_token(app.client)
     log.info("slack auth ok", extra={"team": identity.get("team_id"), "bot": identity.get("user_id")})
-    dispatcher = lotsen.dispatcher([SlackSender(app.client)])
     scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
-    # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
-    scheduler.add_job(dispatcher.run_once, "interval", seconds=tick_seconds, max_instances=1, coalesce=True,
-                      misfire_grace_time=None)
+    if lotsen.settings.dispatcher_in_process:
+        add_dispatch_job(scheduler, lotsen, app.client, tick_seconds or lotsen.settings.dispatcher_tick_seconds)
     scheduler.start()
     return SlackRuntime(app=app, scheduler=scheduler)
+
+
+def add_dispatch_job(scheduler: BackgroundScheduler, lotsen: Lotsen, client: WebClient, seconds: float) -> None:
+    dispatcher = lotsen.dispatcher([SlackSender(client)])
+    # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
+    scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
+                      misfire_grace_time=None)
+
+
+def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
+    """`lotsen dispatch`: deliver the outbox from a process of its own (as many as you like)."""
+    if not slack.slack_bot_token:
+        raise StartupError("Lotsen kan inte skicka till Slack. Saknas: SLACK_BOT_TOKEN (bot-token, börjar med xoxb-)")
+    client = WebClient(token=slack.slack_bot_token, base_url=slack.slack_api_url)
+    verify_token(client)
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    scheduler = BlockingScheduler(timezone="Europe/Stockholm")
+    add_dispatch_job(scheduler, lotsen, client, lotsen.settings.dispatcher_tick_seconds)
+    scheduler.start()
 
 
 def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:

@@ -58,7 +58,8 @@ def test_requests_with_a_bad_signature_or_old_timestamp_are_rejected(slack: Slac
 def test_unknown_user_is_told_what_to_do(slack: SlackHarness) -> None:
     response = slack.command("U0NOBODY", "/avvikelse")
     assert response.status == 200
-    assert "finns inte i Lotsens organisation" in response.json()["text"]
+    [answer] = slack.fake.wait_for("response_url")
+    assert "finns inte i Lotsens organisation" in answer.params["text"]
     assert [c.params["user"] for c in slack.fake.calls_to("users.info")] == ["U0NOBODY"]
     assert slack.fake.calls_to("views.open") == []
 
@@ -75,9 +76,11 @@ def test_user_found_by_email_gets_their_slack_id_remembered(slack: SlackHarness)
         assert s.exec(select(Person).where(Person.key == "hl.erik")).one().slack_user_id == "U0NEWERIK"
 
 
-def test_list_answers_ephemerally_in_the_ack(slack: SlackHarness) -> None:
+def test_command_acks_at_once_and_answers_ephemerally_via_response_url(slack: SlackHarness) -> None:
     response = slack.command(MARIA, "/avvikelse", "lista")
-    body = response.json()
+    assert response.status == 200 and response.body == ""
+    [answer] = slack.fake.wait_for("response_url")
+    body = answer.params
     assert body["response_type"] == "ephemeral"
     assert body["blocks"][0]["type"] == "header" and "Dina avvikelser" in body["blocks"][0]["text"]["text"]
 
