@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -142,8 +141,8 @@ def measure(rounds: int, *, split: bool) -> None:
             bare_cmd_ms += measured("bare_cmd", bare_ps, lambda i: bare.command(users[i % 4], "/noop"))
             cmd_ms += measured("lotsen_cmd", lotsen_ps, lambda i: lotsen.command(users[i % 4], "/avvikelse"))
             bare_sub_ms += measured("bare_sub", bare_ps,
-                                    lambda i: bare.submit_view(users[i % 4], "noop", FORM, view_id=f"VB{r}_{i}"))
-            sub_ms += measured("lotsen_sub", lotsen_ps, lambda i: lotsen.submit_view(
+                                    lambda i, r=r: bare.submit_view(users[i % 4], "noop", FORM, view_id=f"VB{r}_{i}"))
+            sub_ms += measured("lotsen_sub", lotsen_ps, lambda i, r=r: lotsen.submit_view(
                 users[i % 4], "avvikelse_new", FORM, view_id=f"VL{r}_{i}"))
         rss_after = psutil.Process(lotsen_proc.pid).memory_info().rss / 2**20
 
@@ -153,8 +152,8 @@ def measure(rounds: int, *, split: bool) -> None:
         _, _, cmd_p99 = report("Lotsen /avvikelse (opens modal)", cmd_ms)
         _, _, bare_sub_p99 = report("bare Bolt view_submission (no-op)", bare_sub_ms)
         _, _, sub_p99 = report("Lotsen view_submission (stores report)", sub_ms)
-        print(f"  p99 ratio Lotsen/bare: command {cmd_p99 / bare_cmd_p99:.2f}×, submission {sub_p99 / bare_sub_p99:.2f}×"
-              "   (target ≤ 1.5×, p99 < 300 ms)")
+        print(f"  p99 ratio Lotsen/bare: command {cmd_p99 / bare_cmd_p99:.2f}×, "
+              f"submission {sub_p99 / bare_sub_p99:.2f}×   (target ≤ 1.5×, p99 < 300 ms)")
         n = CONCURRENCY * rounds
         print("  server CPU per request (user+sys, including work after the ack): "
               + ", ".join(f"{k} {v / n * 1000:.1f} ms" for k, v in cpu.items()))

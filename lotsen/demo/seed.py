@@ -33,7 +33,22 @@ def ensure_demo(lotsen: Lotsen) -> bool:
     if has_reports:
         return not has_people
     _demo_reports(lotsen)
+    _mark_demo_history_delivered(lotsen)
     return True
+
+
+def _mark_demo_history_delivered(lotsen: Lotsen) -> None:
+    """The demo's own receipts and notices are history, not news: start with empty inboxes.
+    Follow-up reminders planned for later dates stay pending and arrive on their day."""
+    from sqlalchemy import update
+
+    from lotsen.clock import utcnow
+    from lotsen.reminders.outbox import OUTBOX
+
+    now = utcnow()
+    with lotsen.db.session() as session:
+        session.execute(update(OUTBOX).where(OUTBOX.c.status == "pending", OUTBOX.c.due_at <= now)
+                        .values(status="sent", sent_at=now))
 
 
 def _person(lotsen: Lotsen, key: str) -> Person:

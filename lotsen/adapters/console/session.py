@@ -114,8 +114,7 @@ class ConsoleSession:
         elif lower in ("byt", "som", "/som"):
             self.actor = self._person(rest.strip())
             self.last_buttons = []
-            self.say(f"Du är nu {self._who()}.")
-            self.show_inbox(only_count=True)
+            self.say(f"Du är nu {self._who()}.")  # their inbox, if any, follows right after
         elif lower == "vem":
             self.say(f"Du är {self._who()}.")
         elif lower == "personer":
@@ -233,13 +232,9 @@ class ConsoleSession:
                          f"byt {person.key} och skriv inkorg för att läsa.)")
             self.announced[person_id] = len(messages)
 
-    def show_inbox(self, only_count: bool = False) -> None:
+    def show_inbox(self) -> None:
         assert self.actor.id is not None
         messages = self.sender.inbox.get(self.actor.id, [])
-        if only_count:
-            if messages:
-                self.say(f"Du har {len(messages)} nytt/nya meddelande(n). Skriv inkorg.")
-            return
         if not messages:
             self.say("Inkorgen är tom.")
             return

@@ -1,0 +1,90 @@
+"""The console front end, driven through its stdin as a person would type."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import time_machine
+
+from lotsen.adapters.console.session import run_console
+from lotsen.app import Lotsen
+from tests.avvikelse.helpers import reports
+
+FILE_REPORT = [
+    "/avvikelse",
+    "2026-12-08",      # händelsedatum
+    "",                # enhet: keep the default (the reporter's own)
+    "2",               # typ: organisatorisk
+    "1",               # var/vem: intern
+    "1",               # kategori
+    "Journalanteckning fördes in för sent.",
+    "Kollegor saknade information.",
+    "Anteckningen fördes in samma dag.",
+    "SN 2026/0412",
+]
+
+
+def drive(lotsen: Lotsen, lines: list[str], user: str = "me.anna") -> str:
+    out = io.StringIO()
+    with time_machine.travel("2026-12-10 09:30 +01:00", tick=False):
+        run_console(lotsen, user, io.StringIO("\n".join(lines) + "\n"), out)
+    return out.getvalue()
+
+
+def test_filing_in_the_console_stores_and_delivers_to_both_inboxes(lotsen: Lotsen) -> None:
+    output = drive(lotsen, [*FILE_REPORT, "byt ec.maria", "inkorg", "2", "avsluta"])
+    assert "Tack! Avvikelsen är mottagen" in output and "AVV-2026-0001" in output
+    assert "Lotsen skickade 1 meddelande(n) till Maria Enhet" in output
+    assert "Ny avvikelse att utreda" in output  # Maria's inbox
+    assert "-- Utredning av avvikelse --" in output  # she pressed [2] Starta utredning
+    [report] = reports(lotsen)
+    assert report.status == "under_utredning"
+
+
+def test_errors_are_shown_per_field_and_only_those_fields_are_asked_again(lotsen: Lotsen) -> None:
+    lines = list(FILE_REPORT)
+    lines[1] = "2030-01-01"  # future date
+    lines[6] = "Barnet 19121212-1212 fick vänta"
+    output = drive(lotsen, [*lines, "2026-12-08", "Ett barn fick vänta på beslut.", "avsluta"])
+    assert "Händelsedatum: Händelsedatum kan inte ligga i framtiden." in output
+    assert "Vad hände?: Texten ser ut att innehålla ett personnummer" in output
+    assert "1212-1212" not in output.split("Formuläret behöver rättas")[1]  # never echoed back
+    [report] = reports(lotsen)
+    assert report.what_happened == "Ett barn fick vänta på beslut." and report.event_date.isoformat() == "2026-12-08"
+
+
+def test_cancelling_a_form_stores_nothing(lotsen: Lotsen) -> None:
+    output = drive(lotsen, ["/avvikelse", "2026-12-08", "avbryt", "avsluta"])
+    assert "Formuläret avbröts; ingenting sparades." in output
+    assert reports(lotsen) == []
+
+
+def test_roles_and_refusals_are_visible_in_the_console(lotsen: Lotsen) -> None:
+    output = drive(lotsen, [*FILE_REPORT, "byt hl.erik", "/avvikelse visa AVV-2026-0001", "byt nobody",
+                            "personer", "vem", "1", "flyga", "hjälp", "avsluta"])
+    assert "inte behörighet att se AVV-2026-0001" in output
+    assert "Ingen användare med id 'nobody'" in output
+    assert "kv.petra" in output and "Du är Erik Handläggare (hl.erik; handläggare)" in output
+    assert "Det finns ingen sådan knapp" in output
+    assert "Okänt kommando" in output and "byt <id>" in output
+
+
+def test_end_of_input_ends_the_session(lotsen: Lotsen) -> None:
+    output = drive(lotsen, ["/avvikelse lista"])
+    assert output.rstrip().endswith("Hej då!")
+
+
+def test_lotsen_console_process_with_demo_data(tmp_path: Path) -> None:
+    """The newcomer path: `lotsen console` on an empty SQLite file, demo organisation and data, stdin."""
+    env = {"LOTSEN_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}", "PATH": "/usr/bin:/bin"}
+    script = "/avvikelse lista\nbyt ec.maria\n/avvikelse lista\navsluta\n"
+    result = subprocess.run([sys.executable, "-m", "lotsen.cli.main", "console"], input=script, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert "Lotsen i konsolen" in result.stdout
+    maria = result.stdout.split("Du är nu Maria Enhet")[1]
+    assert "Att utreda* (2)" in maria.replace("*", "") or "Att utreda (2)" in maria
+    assert "AVV-" in maria
