@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     # Run the outbox dispatcher inside `lotsen run` (default), or only in a separate `lotsen dispatch`.
     dispatcher_in_process: bool = True
     dispatcher_tick_seconds: float = 5.0
+    # Path to a YAML file of deadline rules replacing the shipped lotsen/deadlines/rules.yml.
+    deadline_rules: Path | None = None
     # Link shown to users for the report view; no case content is ever in the link.
     public_base_url: str = ""
 
