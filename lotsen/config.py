@@ -19,8 +19,6 @@ class Settings(BaseSettings):
 
     database_url: str = Field(default=f"sqlite:///{DEFAULT_DB_PATH}")
     timezone: str = "Europe/Stockholm"
-    # Local target for investigating an avvikelse (Eskilstuna: six weeks from the report).
-    avvikelse_investigation_weeks: int = 6
     # Configurable category list for avvikelser (comma separated in the environment).
     avvikelse_categories: list[str] = Field(
         default_factory=lambda: [

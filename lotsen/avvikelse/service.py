@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import wraps
 from typing import Concatenate, ParamSpec, TypeVar
 
@@ -23,6 +23,7 @@ from lotsen.avvikelse import texts as t
 from lotsen.avvikelse.forms import InvestigationInput, MeasureInput, NewReport
 from lotsen.clock import to_local, today_local, utcnow
 from lotsen.config import Settings
+from lotsen.deadlines.calculator import compute
 from lotsen.errors import NotFound, PermissionDenied, UserError
 from lotsen.org.directory import find_person, investigating_chef, unit_by_code
 from lotsen.privacy.guard import identity_number_errors
@@ -51,9 +52,10 @@ def normalise_number(raw: str) -> str:
     return f"AVV-{m.group(1)}-{m.group(2)}"
 
 
-def investigation_due(reported: date, weeks: int) -> date:
-    """Local target (not statutory): N weeks from the day of reporting, not moved for holidays."""
-    return reported + timedelta(weeks=weeks)
+def investigation_due(reported: date) -> date:
+    """The local target `avvikelse_utredning` of the deadline rules (six weeks from the report by
+    default; a local target, so never moved for holidays). Change it in the rules file."""
+    return compute("avvikelse_utredning", reported).due
 
 
 def _snapshot(report: Avvikelse) -> dict[str, object]:
@@ -195,7 +197,7 @@ class AvvikelseService:
                 consequence=data.consequence,
                 immediate_action=data.immediate_action,
                 case_reference=data.case_reference,
-                due_date=investigation_due(today, self.settings.avvikelse_investigation_weeks),
+                due_date=investigation_due(today),
             )
             session.add(report)
             session.flush()
