@@ -8,6 +8,8 @@ from lotsen.avvikelse.flows import AvvikelseFlows
 from lotsen.avvikelse.service import AvvikelseService
 from lotsen.chat.router import Chat
 from lotsen.config import Settings
+from lotsen.frist.flows import FristFlows
+from lotsen.frist.service import FristService
 from lotsen.reminders.dispatcher import Dispatcher, Sender
 from lotsen.storage.db import Database
 from lotsen.storage.migrate import upgrade
@@ -18,6 +20,7 @@ class Lotsen:
     settings: Settings
     db: Database
     avvikelser: AvvikelseService
+    frister: FristService
     chat: Chat
 
     def dispatcher(self, senders: list[Sender], **kwargs: object) -> Dispatcher:
@@ -35,5 +38,6 @@ def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
         upgrade(settings.database_url)
     db = Database(settings.database_url)
     avvikelser = AvvikelseService(db, settings)
-    chat = Chat([AvvikelseFlows(avvikelser, settings)])
-    return Lotsen(settings=settings, db=db, avvikelser=avvikelser, chat=chat)
+    frister = FristService(db, settings)
+    chat = Chat([AvvikelseFlows(avvikelser, settings), FristFlows(frister, settings)])
+    return Lotsen(settings=settings, db=db, avvikelser=avvikelser, frister=frister, chat=chat)

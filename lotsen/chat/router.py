@@ -22,6 +22,9 @@ GENERAL_HELP = """Lotsen hjälper dig med avvikelser, frister och rutiner.
   /avvikelse          rapportera en avvikelse
   /avvikelse lista    dina avvikelser, utredningar och uppföljningar
   /avvikelse hjälp    alla kommandon för avvikelser
+  /frist              registrera en frist i ett ärende
+  /frist lista        dina frister (och teamets för teamledare)
+  /frist hjälp        alla kommandon för frister
 Skriv aldrig namn eller personnummer på en enskild i chatten."""
 
 

@@ -29,6 +29,7 @@ CHANNEL = "slack"
 # Everything the app uses from Slack, in one place: the manifest is generated from these.
 COMMANDS = {
     "/avvikelse": ("Rapportera och följ upp avvikelser", "[lista | visa AVV-2026-0001 | hjälp]"),
+    "/frist": ("Registrera och följ frister i ärenden", "[lista | visa F-12 | beräkna utredning 2026-12-10 | hjälp]"),
 }
 BOT_EVENTS = ("app_home_opened", "message.im")
 BOT_SCOPES = ("commands", "chat:write", "im:history", "users:read", "users:read.email")
