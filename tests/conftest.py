@@ -72,6 +72,17 @@ def lotsen(db_url: str) -> Iterator[Lotsen]:
 
 
 @pytest.fixture
+def cli_db(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> Iterator[str]:
+    """LOTSEN_DATABASE_URL for commands run through the CLI in this test."""
+    from lotsen.config import reset_settings_cache
+
+    monkeypatch.setenv("LOTSEN_DATABASE_URL", sqlite_url)
+    reset_settings_cache()
+    yield sqlite_url
+    reset_settings_cache()
+
+
+@pytest.fixture
 def people(lotsen: Lotsen) -> dict[str, Person]:
     from sqlmodel import select
 

@@ -24,6 +24,8 @@ export_app = typer.Typer(help="Export för kvalitetsenheten.", no_args_is_help=T
 app.add_typer(db_app, name="db")
 app.add_typer(org_app, name="org")
 slack_app = typer.Typer(help="Slack: appens manifest.", no_args_is_help=True)
+import_app = typer.Typer(help="Import från verksamhetssystemet.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 app.add_typer(slack_app, name="slack")
 
@@ -128,6 +130,42 @@ def slack_manifest(
     from lotsen.adapters.slack.manifest import manifest_yaml
 
     typer.echo(manifest_yaml(url), nl=False)
+
+
+def _import_cases(file: Path, mappning: Path | None) -> None:
+    from lotsen.app import build
+    from lotsen.frist.importer import CaseImportError, import_cases, load_mapping
+
+    if not file.exists():
+        _fail(f"Filen {file} finns inte.")
+    try:
+        mapping = load_mapping(mappning)
+        report = import_cases(build(get_settings()).frister, file, mapping)
+    except CaseImportError as exc:
+        _fail(str(exc))
+        return
+    for row in report.rows:
+        typer.echo(str(row))
+    typer.echo(report.summary())
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@import_app.command("ärenden")
+def import_arenden(
+    file: Annotated[Path, typer.Argument(help="CSV-fil exporterad från verksamhetssystemet")],
+    mappning: Annotated[Path | None, typer.Option("--mappning", help="YAML med kolumner och typer")] = None,
+) -> None:
+    """Skapa och uppdatera frister från en ärendelista. Samma fil två gånger ändrar ingenting."""
+    _import_cases(file, mappning)
+
+
+@import_app.command("arenden", hidden=True)
+def import_arenden_ascii(
+    file: Annotated[Path, typer.Argument()],
+    mappning: Annotated[Path | None, typer.Option("--mappning")] = None,
+) -> None:
+    _import_cases(file, mappning)
 
 
 @app.command("console")
