@@ -94,3 +94,19 @@ def _demo_reports(lotsen: Lotsen) -> None:
         lex_sarah="nej", follow_up_date=today + timedelta(days=30), close=True,
     ), channel="demo")
     del first
+    _demo_deadlines(lotsen)
+
+
+def _demo_deadlines(lotsen: Lotsen) -> None:
+    from lotsen.frist.service import RegisterInput
+
+    today = today_local()
+    lina, erik, sara = _person(lotsen, "hl.lina"), _person(lotsen, "hl.erik"), _person(lotsen, "tl.sara")
+    for who, ref, kind, days_ago in [
+        (lina, "SN 2026/0412", "forhandsbedomning", 11),
+        (lina, "SN 2026/0398", "utredning", 110),
+        (erik, "SN 2026/0377", "utredning", 60),
+        (sara, "SN 2026/0350", "overvagande_placering", 170),
+    ]:
+        lotsen.frister.register(who, RegisterInput(ref, kind, today - timedelta(days=days_ago)), channel="demo",
+                                source="demo")
