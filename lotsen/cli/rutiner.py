@@ -1,0 +1,123 @@
+"""`lotsen rutiner`: index a folder of routine documents, search it, read the feedback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+app = typer.Typer(help="Rutiner: indexera kommunens rutindokument och sök i dem.", no_args_is_help=True)
+
+DEMO_CATALOGUE = Path(__file__).resolve().parents[1] / "rutiner" / "demo_catalogue"
+
+
+def _catalogue():  # type: ignore[no-untyped-def]
+    from lotsen.config import get_settings
+    from lotsen.rutiner.service import RoutineCatalogue
+    from lotsen.storage.db import Database
+    from lotsen.storage.migrate import upgrade
+
+    url = get_settings().database_url
+    upgrade(url)
+    return RoutineCatalogue(Database(url))
+
+
+def _index(mapp: Path) -> None:
+    from lotsen.errors import UserError
+
+    catalogue = _catalogue()
+    interactive = sys.stderr.isatty()
+
+    def progress(name: str, n: int, total: int) -> None:
+        if interactive:
+            typer.echo(f"\r[{n}/{total}] {name[:60]:<60}", nl=False, err=True)
+        elif n == total or n % 50 == 0:
+            typer.echo(f"[{n}/{total}] {name}", err=True)
+
+    try:
+        report = catalogue.index_directory(mapp, progress)
+    except UserError as exc:
+        typer.echo(exc.message, err=True)
+        raise typer.Exit(2) from exc
+    if interactive:
+        typer.echo("", err=True)
+    for name, reason in report.failed:
+        typer.echo(f"Kunde inte läsa {name}: {reason}", err=True)
+    typer.echo(f"Indexering klar: {report.summary()}")
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("indexera")
+def indexera(mapp: Annotated[Path, typer.Argument(help="Mapp med rutindokument (docx, pdf, md, txt, html)")]) -> None:
+    """Indexera en mapp. Bara ändrade filer läses om; borttagna filer lämnar indexet."""
+    _index(mapp)
+
+
+@app.command("demo", hidden=True)
+def demo() -> None:
+    """Indexera demokatalogen som följer med Lotsen."""
+    _index(DEMO_CATALOGUE)
+
+
+def _search(fraga: str, as_json: bool, antal: int) -> None:
+    if not fraga.strip():
+        typer.echo("Skriv en fråga, t.ex. lotsen rutiner sök \"hur rapporterar jag en avvikelse\".", err=True)
+        raise typer.Exit(2)
+    if not 1 <= antal <= 20:
+        typer.echo("--antal ska vara mellan 1 och 20.", err=True)
+        raise typer.Exit(2)
+    result = _catalogue().search(fraga, limit=antal)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    from lotsen.rutiner.messages import answer_text
+
+    typer.echo(answer_text(result))
+
+
+@app.command("sök")
+def sok(
+    fraga: Annotated[str, typer.Argument(help="Frågan, t.ex. \"vem utreder en avvikelse\"")],
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut JSON")] = False,
+    antal: Annotated[int, typer.Option("--antal", help="Hur många träffar")] = 3,
+) -> None:
+    """Sök i rutinerna och visa källan för varje svar."""
+    _search(fraga, as_json, antal)
+
+
+@app.command("sok", hidden=True)
+def sok_ascii(
+    fraga: Annotated[str, typer.Argument()],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    antal: Annotated[int, typer.Option("--antal")] = 3,
+) -> None:
+    _search(fraga, as_json, antal)
+
+
+@app.command("feedback")
+def feedback() -> None:
+    """Återkoppling på svaren (👍/👎) per dokument, och frågorna som fick 👎."""
+    rows = _catalogue().feedback_summary()
+    if not rows:
+        typer.echo("Ingen återkoppling ännu.")
+        return
+    for row in rows:
+        typer.echo(f"{row.document}: 👍 {row.helpful}  👎 {row.not_helpful}")
+        for question in row.questions_not_helpful[-5:]:
+            typer.echo(f"    👎 {question}")
+
+
+@app.command("revision")
+def revision(dagar: Annotated[int, typer.Option("--dagar", help="Inom hur många dagar")] = 30) -> None:
+    """Rutiner vars Giltig till eller Revideras senast närmar sig eller har passerat."""
+    due = _catalogue().documents_due_for_review(dagar)
+    if not due:
+        typer.echo(f"Inga rutiner behöver revideras inom {dagar} dagar.")
+        return
+    for d in due:
+        when = f"{-d.days_left} dagar sedan" if d.days_left < 0 else f"om {d.days_left} dagar"
+        typer.echo(f"{d.valid_until.isoformat()} ({when}): {d.title} [{d.document}], ägare {d.owner or 'okänd'}")
