@@ -11,6 +11,8 @@ from lotsen.config import Settings
 from lotsen.frist.flows import FristFlows
 from lotsen.frist.service import FristService
 from lotsen.reminders.dispatcher import Dispatcher, Sender
+from lotsen.rutiner.flows import RutinFlows
+from lotsen.rutiner.service import RoutineCatalogue
 from lotsen.storage.db import Database
 from lotsen.storage.migrate import upgrade
 
@@ -21,6 +23,7 @@ class Lotsen:
     db: Database
     avvikelser: AvvikelseService
     frister: FristService
+    rutiner: RoutineCatalogue
     chat: Chat
 
     def dispatcher(self, senders: list[Sender], **kwargs: object) -> Dispatcher:
@@ -39,5 +42,6 @@ def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
     db = Database(settings.database_url)
     avvikelser = AvvikelseService(db, settings)
     frister = FristService(db, settings)
-    chat = Chat([AvvikelseFlows(avvikelser, settings), FristFlows(frister, settings)])
-    return Lotsen(settings=settings, db=db, avvikelser=avvikelser, frister=frister, chat=chat)
+    rutiner = RoutineCatalogue(db, str(settings.rutin_synonyms) if settings.rutin_synonyms else None)
+    chat = Chat([AvvikelseFlows(avvikelser, settings), FristFlows(frister, settings), RutinFlows(rutiner)])
+    return Lotsen(settings=settings, db=db, avvikelser=avvikelser, frister=frister, rutiner=rutiner, chat=chat)

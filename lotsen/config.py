@@ -44,6 +44,8 @@ class Settings(BaseSettings):
     dispatcher_tick_seconds: float = 5.0
     # Path to a YAML file of deadline rules replacing the shipped lotsen/deadlines/rules.yml.
     deadline_rules: Path | None = None
+    # Path to a YAML file of abbreviations and synonyms replacing lotsen/rutiner/synonyms.yml.
+    rutin_synonyms: Path | None = None
     # Link shown to users for the report view; no case content is ever in the link.
     public_base_url: str = ""
 

@@ -25,6 +25,7 @@ GENERAL_HELP = """Lotsen hjälper dig med avvikelser, frister och rutiner.
   /frist              registrera en frist i ett ärende
   /frist lista        dina frister (och teamets för teamledare)
   /frist hjälp        alla kommandon för frister
+  /rutin <fråga>      vilken rutin gäller? (du kan också skriva frågan direkt)
 Skriv aldrig namn eller personnummer på en enskild i chatten."""
 
 
@@ -70,6 +71,16 @@ class Chat:
             return Reply(message=Message(text=exc.message))
         except Exception:
             return Reply(message=Message(text=_internal_error(f"command {name}")))
+
+    def free_text(self, actor: Person, text: str, *, channel: str) -> Reply:
+        """A direct message or mention: a slash command if it looks like one, else a routine question."""
+        text = text.strip()
+        if text.startswith("/"):
+            name, _, rest = text.partition(" ")
+            return self.command(actor, name, rest, channel=channel)
+        if text.lower() in ("hjälp", "hjalp", "help"):
+            return Reply(message=Message(text=GENERAL_HELP))
+        return self.command(actor, "rutin", text, channel=channel)
 
     def action(self, actor: Person, action_id: str, value: str, *, channel: str) -> Reply:
         feature = self._feature_for("action_prefix", action_id)

@@ -19,10 +19,22 @@ from lotsen.org.importer import import_org
 from lotsen.storage.models import Avvikelse, Person
 
 DEMO_ORG = Path(__file__).with_name("organisation.yml")
+DEMO_CATALOGUE = Path(__file__).resolve().parents[1] / "rutiner" / "demo_catalogue"
+
+
+def ensure_demo_catalogue(lotsen: Lotsen) -> None:
+    """Index the shipped demo routines into an empty catalogue (an existing catalogue is left alone)."""
+    from lotsen.rutiner.models import RoutineDocument
+
+    with lotsen.db.read() as session:
+        if session.exec(select(RoutineDocument).limit(1)).first() is not None:
+            return
+    lotsen.rutiner.index_directory(DEMO_CATALOGUE)
 
 
 def ensure_demo(lotsen: Lotsen) -> bool:
     """Returns True when something was added."""
+    ensure_demo_catalogue(lotsen)
     with lotsen.db.session() as session:
         has_people = session.exec(select(Person).limit(1)).first() is not None
         if not has_people:

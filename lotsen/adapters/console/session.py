@@ -28,6 +28,7 @@ CONSOLE_HELP = """I konsolen finns också:
   byt <id>        byt användare, t.ex. byt ec.maria
   vem             vem du är just nu
   inkorg          meddelanden som Lotsen skickat till dig
+  <fråga>         allt som inte börjar med / är en fråga om rutiner, t.ex. vem utreder en avvikelse
   1, 2, …         tryck på en knapp i senaste meddelandet
   avsluta         avsluta konsolen
 I ett formulär: lämna tomt för att hoppa över ett valfritt fält, skriv avbryt för att avbryta."""
@@ -125,11 +126,9 @@ class ConsoleSession:
             self.show_inbox()
         elif lower.isdigit() or lower == "knapp":
             self.press(rest.strip() if lower == "knapp" else lower)
-        elif word.startswith("/"):
-            reply = self.lotsen.chat.command(self.actor, word, rest, channel=CHANNEL)
-            self.show_reply(reply)
         else:
-            self.say("Okänt kommando. Skriv hjälp för att se vad Lotsen kan.")
+            # "/avvikelse …" is a command; anything else is a question: which routine applies?
+            self.show_reply(self.lotsen.chat.free_text(self.actor, line, channel=CHANNEL))
 
     def press(self, raw: str) -> None:
         try:

@@ -30,9 +30,11 @@ CHANNEL = "slack"
 COMMANDS = {
     "/avvikelse": ("Rapportera och följ upp avvikelser", "[lista | visa AVV-2026-0001 | hjälp]"),
     "/frist": ("Registrera och följ frister i ärenden", "[lista | visa F-12 | beräkna utredning 2026-12-10 | hjälp]"),
+    "/rutin": ("Vilken rutin gäller? Svar med källa", "<fråga>, t.ex. hur rapporterar jag en avvikelse"),
 }
-BOT_EVENTS = ("app_home_opened", "message.im")
-BOT_SCOPES = ("commands", "chat:write", "im:history", "users:read", "users:read.email")
+BOT_EVENTS = ("app_home_opened", "message.im", "app_mention")
+BOT_SCOPES = ("commands", "chat:write", "im:history", "app_mentions:read", "users:read", "users:read.email")
+MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
 
 
 def _email_of(client: WebClient, user_id: str) -> str | None:
@@ -147,11 +149,27 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
             view = blocks.home_view([Message(text=exc.message)])
         client.views_publish(user_id=user_id, view=view)
 
+    def answer_free_text(event: dict[str, Any], say: Any, *, in_thread: bool) -> None:
+        text = MENTION.sub("", event.get("text") or "").strip()
+        try:
+            actor = person_for(event["user"])
+            reply = lotsen.chat.free_text(actor, text, channel=CHANNEL)
+            message = reply.message or Message(text=GENERAL_HELP)
+        except UserError as exc:
+            message = Message(text=exc.message)
+        thread = {"thread_ts": event.get("thread_ts") or event.get("ts")} if in_thread else {}
+        say(text=message.text, blocks=blocks.message_blocks(message), **thread)
+
     @app.event("message")
     def on_message(event: dict[str, Any], say: Any) -> None:
-        # Direct messages to the bot: answer with help (the routine search joins here later).
+        # Direct messages to the bot: a routine question (or a slash command typed as text).
         if event.get("channel_type") != "im" or event.get("bot_id") or event.get("subtype"):
             return
-        say(text=GENERAL_HELP)
+        answer_free_text(event, say, in_thread=False)
+
+    @app.event("app_mention")
+    def on_mention(event: dict[str, Any], say: Any) -> None:
+        # In a channel the answer goes in a thread; it cites routines, never case content.
+        answer_free_text(event, say, in_thread=True)
 
     return app

@@ -69,7 +69,17 @@ def test_roles_and_refusals_are_visible_in_the_console(lotsen: Lotsen) -> None:
     assert "Ingen användare med id 'nobody'" in output
     assert "kv.petra" in output and "Du är Erik Handläggare (hl.erik; handläggare)" in output
     assert "Det finns ingen sådan knapp" in output
-    assert "Okänt kommando" in output and "byt <id>" in output
+    assert "Jag hittar ingen rutin" in output and "byt <id>" in output  # free text is a routine question
+
+
+def test_a_plain_question_is_answered_from_the_catalogue_with_its_source(lotsen: Lotsen) -> None:
+    from lotsen.demo.seed import ensure_demo_catalogue
+
+    ensure_demo_catalogue(lotsen)
+    output = drive(lotsen, ["vem beslutar att inte inleda utredning?", "1", "avsluta"])
+    assert "Rutin för förhandsbedömning" in output and "Källa: forhandsbedomning.docx" in output
+    assert "Tack! Återkopplingen" in output  # pressed 👍
+    assert [f.document for f in lotsen.rutiner.feedback_summary()] == ["forhandsbedomning.docx"]
 
 
 def test_end_of_input_ends_the_session(lotsen: Lotsen) -> None:
