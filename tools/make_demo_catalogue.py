@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from demo_routines import ROUTINES  # noqa: E402
+from demo_routines import ROUTINES
 
 OUT = Path(__file__).resolve().parents[1] / "lotsen" / "rutiner" / "demo_catalogue"
 

@@ -149,6 +149,7 @@ class RoutineCatalogue:
     def _delete(self, session: Session, doc: RoutineDocument) -> None:
         session.execute(delete(RoutineSection).where(col(RoutineSection.document_id) == doc.id))
         session.delete(doc)
+        session.flush()  # before a new version with the same path is inserted
 
     def _reanalyse(self, session: Session) -> None:
         """Compound splitting depends on the whole catalogue's words, so terms are recomputed together."""

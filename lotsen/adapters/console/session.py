@@ -109,22 +109,23 @@ class ConsoleSession:
     def handle(self, line: str) -> None:
         word, _, rest = line.partition(" ")
         lower = word.lower()
-        if lower in ("hjälp", "hjalp", "help", "/hjälp", "/lotsen"):
+        alone = not rest.strip()  # console words only count on their own ("vem" vs "vem utreder …")
+        if alone and lower in ("hjälp", "hjalp", "help", "/hjälp", "/lotsen"):
             self.say(GENERAL_HELP)
             self.say(CONSOLE_HELP)
-        elif lower in ("byt", "som", "/som"):
+        elif lower in ("byt", "/som") and not alone:
             self.actor = self._person(rest.strip())
             self.last_buttons = []
             self.say(f"Du är nu {self._who()}.")  # their inbox, if any, follows right after
-        elif lower == "vem":
+        elif alone and lower == "vem":
             self.say(f"Du är {self._who()}.")
-        elif lower == "personer":
+        elif alone and lower == "personer":
             with self.lotsen.db.read() as session:
                 for p in active_people(session):
                     self.say(f"  {p.key:<12} {p.name:<20} {', '.join(p.roles)}")
-        elif lower == "inkorg":
+        elif alone and lower == "inkorg":
             self.show_inbox()
-        elif lower.isdigit() or lower == "knapp":
+        elif (alone and lower.isdigit()) or (lower == "knapp" and not alone):
             self.press(rest.strip() if lower == "knapp" else lower)
         else:
             # "/avvikelse …" is a command; anything else is a question: which routine applies?

@@ -186,3 +186,50 @@ def json_text(value: object) -> str:
     import json
 
     return json.dumps(value, ensure_ascii=False)
+
+
+def _index_demo(slack: SlackHarness) -> None:
+    from lotsen.demo.seed import ensure_demo_catalogue
+
+    assert slack.lotsen is not None
+    ensure_demo_catalogue(slack.lotsen)
+
+
+def test_rutin_command_answers_with_source_and_feedback_buttons(slack: SlackHarness) -> None:
+    _index_demo(slack)
+    slack.command(ERIK, "/rutin", "vem beslutar att inte inleda utredning")
+    [answer] = slack.fake.wait_for("response_url")
+    text = json_text(answer.params["blocks"])
+    assert "forhandsbedomning.docx" in text and "Enhetschef mottagningen" in text
+    buttons = [e for b in answer.params["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    assert [b["action_id"].split("#")[0] for b in buttons] == ["rutin:up", "rutin:down", "rutin:more"]
+    slack.click(ERIK, buttons[1]["action_id"], buttons[1]["value"])
+    thanks = slack.fake.wait_for("response_url", count=2)[-1]
+    assert "Tack!" in thanks.params["text"]
+    assert slack.lotsen is not None
+    [row] = slack.lotsen.rutiner.feedback_summary()
+    assert (row.document, row.not_helpful) == ("forhandsbedomning.docx", 1)
+
+
+def test_direct_message_and_mention_are_routine_questions(slack: SlackHarness) -> None:
+    _index_demo(slack)
+    dm = {"type": "message", "channel_type": "im", "channel": "D0BOT", "user": ANNA, "ts": "1.000001",
+          "text": "hur rapporterar jag en avvikelse?"}
+    slack.event(dm, event_id="EvDM1")
+    [reply] = slack.fake.wait_for("chat.postMessage")
+    assert reply.params["channel"] == "D0BOT" and "rutin_avvikelser.md" in json_text(reply.params["blocks"])
+    assert "thread_ts" not in reply.params
+    mention = {"type": "app_mention", "channel": "C0GENERAL", "user": ANNA, "ts": "2.000001",
+               "text": "<@U0LOTSENBOT> när är julbordet?"}
+    slack.event(mention, event_id="EvM1")
+    posts = slack.fake.wait_for("chat.postMessage", count=2)
+    in_channel = posts[-1].params
+    assert in_channel["channel"] == "C0GENERAL" and in_channel["thread_ts"] == "2.000001"
+    assert "Jag hittar ingen rutin" in in_channel["text"]
+
+
+def test_a_personnummer_in_a_question_is_not_searched(slack: SlackHarness) -> None:
+    _index_demo(slack)
+    slack.command(ANNA, "/rutin", "vad gäller för 121212-1212")
+    [answer] = slack.fake.wait_for("response_url")
+    assert "personnummer" in answer.params["text"] and "1212" not in answer.params["text"]

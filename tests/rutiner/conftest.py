@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import pytest
+
+from lotsen.app import Lotsen
+from lotsen.demo.seed import DEMO_CATALOGUE
+from lotsen.rutiner.service import RoutineCatalogue
+from lotsen.storage.db import Database
+
+
+@pytest.fixture
+def catalogue(db_url: str) -> RoutineCatalogue:
+    return RoutineCatalogue(Database(db_url))
+
+
+@pytest.fixture
+def demo(catalogue: RoutineCatalogue) -> RoutineCatalogue:
+    report = catalogue.index_directory(DEMO_CATALOGUE)
+    assert not report.failed, report.failed
+    return catalogue
+
+
+@pytest.fixture
+def demo_lotsen(lotsen: Lotsen) -> Lotsen:
+    lotsen.rutiner.index_directory(DEMO_CATALOGUE)
+    return lotsen
