@@ -26,9 +26,9 @@ def write_md(path: Path, title: str, header: dict[str, str], sections: list[tupl
 
 
 def write_txt(path: Path, title: str, header: dict[str, str], sections: list[tuple[str, str]]) -> None:
-    lines = [title.upper() if False else title, ""] + [f"{k}: {v}" for k, v in header.items()] + [""]
+    lines = [title, "", *(f"{k}: {v}" for k, v in header.items()), ""]
     for heading, text in sections:
-        lines += ["", heading, ""] + textwrap.wrap(text, 90) + [""]
+        lines += ["", heading, "", *textwrap.wrap(text, 90), ""]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 
