@@ -121,3 +121,15 @@ def revision(dagar: Annotated[int, typer.Option("--dagar", help="Inom hur många
     for d in due:
         when = f"{-d.days_left} dagar sedan" if d.days_left < 0 else f"om {d.days_left} dagar"
         typer.echo(f"{d.valid_until.isoformat()} ({when}): {d.title} [{d.document}], ägare {d.owner or 'okänd'}")
+
+
+@app.command("påminn")
+def paminn(dagar: Annotated[int, typer.Option("--dagar", help="Påminn så här många dagar i förväg")] = 30) -> None:
+    """Planera påminnelser till dokumentägare (körs också varje morgon av lotsen run)."""
+    from lotsen.config import get_settings
+    from lotsen.rutiner.upkeep import plan_review_reminders
+    from lotsen.storage.db import Database
+
+    catalogue = _catalogue()
+    planned = plan_review_reminders(Database(get_settings().database_url), catalogue, within_days=dagar)
+    typer.echo(f"{planned} nya påminnelser planerade.")

@@ -51,10 +51,11 @@ def plan(
     return insert_ignore(session, OUTBOX, Delivery(key, kind, recipient_id, message, due_at).row(utcnow()))
 
 
-def plan_all(session: Session, deliveries: list[Delivery]) -> None:
-    """Plan several deliveries in one statement; keys already planned are left as they are."""
+def plan_all(session: Session, deliveries: list[Delivery]) -> int:
+    """Plan several deliveries in one statement; keys already planned are left as they are.
+    Returns how many were new."""
     now = utcnow()
-    insert_ignore_many(session, OUTBOX, [d.row(now) for d in deliveries])
+    return insert_ignore_many(session, OUTBOX, [d.row(now) for d in deliveries])
 
 
 def cancel(session: Session, key_prefix: str) -> int:

@@ -20,13 +20,15 @@ def insert_ignore(session: Session, table: Table, values: dict[str, Any]) -> boo
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-def insert_ignore_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
-    """Several rows in one INSERT … ON CONFLICT DO NOTHING (fewer round trips on the hot path)."""
+def insert_ignore_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> int:
+    """Several rows in one INSERT … ON CONFLICT DO NOTHING; returns how many were new."""
     if not rows:
-        return
+        return 0
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
-    session.execute(module.insert(table).values(rows).on_conflict_do_nothing())
+    # RETURNING lists only the inserted rows (rowcount is not reliable for multi-row inserts).
+    stmt = module.insert(table).values(rows).on_conflict_do_nothing().returning(*table.primary_key.columns)
+    return len(session.execute(stmt).all())
 
 
 def next_in_sequence(session: Session, name: str) -> int:

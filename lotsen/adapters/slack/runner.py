@@ -76,6 +76,7 @@ def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: f
     scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
     if lotsen.settings.dispatcher_in_process:
         add_dispatch_job(scheduler, lotsen, app.client, tick_seconds or lotsen.settings.dispatcher_tick_seconds)
+    add_daily_jobs(scheduler, lotsen)
     scheduler.start()
     return SlackRuntime(app=app, scheduler=scheduler)
 
@@ -85,6 +86,15 @@ def add_dispatch_job(scheduler: BackgroundScheduler, lotsen: Lotsen, client: Web
     # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
     scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
                       misfire_grace_time=None)
+
+
+def add_daily_jobs(scheduler: BackgroundScheduler, lotsen: Lotsen) -> None:
+    """Daily planning at 06:45 Stockholm time (never 02:00-03:00, where DST shifts). Planning writes
+    outbox rows with unique keys, so several instances running it plan each reminder once."""
+    from lotsen.rutiner.upkeep import plan_review_reminders
+
+    scheduler.add_job(plan_review_reminders, "cron", hour=6, minute=45, args=[lotsen.db, lotsen.rutiner],
+                      coalesce=True, misfire_grace_time=3600)
 
 
 def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
