@@ -8,6 +8,7 @@ can extract it.
 from __future__ import annotations
 
 import html
+from datetime import UTC, datetime
 import sys
 import textwrap
 from pathlib import Path
@@ -46,7 +47,9 @@ def write_docx(path: Path, title: str, header: dict[str, str], sections: list[tu
     import docx
 
     document = docx.Document()
-    document.core_properties.title = title
+    props = document.core_properties  # fixed, so regenerating gives the same bytes for the same text
+    props.title, props.author, props.last_modified_by, props.revision = title, "Lotsen", "Lotsen", 1
+    props.created = props.modified = datetime(2025, 1, 1, tzinfo=UTC)
     document.add_heading(title, level=1)
     table = document.add_table(rows=0, cols=2)
     for key, value in header.items():

@@ -121,7 +121,11 @@ UNITS = ["Mottagningen", "Utredningsenhet 1", "Utredningsenhet 2", "Placeringsen
 
 
 def generate_catalogue(target: Path, count: int, seed: int = 7) -> None:
-    """1,000 plausible documents: the demo routines as local variants per unit, in md and txt."""
+    """1,000 plausible documents: the demo routines as local variants per unit, in md, txt, html and docx."""
+    import html
+
+    import docx
+
     rng = random.Random(seed)
     sources = [extract(p) for p in sorted(DEMO.iterdir()) if not p.name.startswith("_")]
     target.mkdir(parents=True, exist_ok=True)
@@ -134,12 +138,27 @@ def generate_catalogue(target: Path, count: int, seed: int = 7) -> None:
         header = (f"Fastställd av: Enhetschef {unit}\nFastställd datum: {year}-0{1 + i % 9}-15\n"
                   f"Giltig till: {year + 2}-12-31\nDokumentägare: Enhetschef {unit}\nDiarienummer: SN {year}/{i:04d}")
         title = f"{doc.title} – {unit} ({i})"
-        if i % 2:
+        kind = i % 4
+        if kind == 0:
             body = "\n\n".join(f"## {s.heading}\n\n{s.text}" for s in sections)
             (target / f"rutin_{i:04d}.md").write_text(f"# {title}\n\n{header}\n\n{body}\n", encoding="utf-8")
-        else:
+        elif kind == 1:
             body = "\n\n".join(f"{s.heading}\n\n{s.text}" for s in sections)
             (target / f"rutin_{i:04d}.txt").write_text(f"{title}\n\n{header}\n\n\n{body}\n", encoding="utf-8")
+        elif kind == 2:
+            body = "".join(f"<h2>{html.escape(s.heading)}</h2><p>{html.escape(s.text)}</p>" for s in sections)
+            rows = "".join(f"<tr><td>{html.escape(line)}</td></tr>" for line in header.splitlines())
+            (target / f"rutin_{i:04d}.html").write_text(
+                f"<html><body><h1>{html.escape(title)}</h1><table>{rows}</table>{body}</body></html>", encoding="utf-8")
+        else:
+            document = docx.Document()
+            document.add_heading(title, level=1)
+            for line in header.splitlines():
+                document.add_paragraph(line)
+            for s in sections:
+                document.add_heading(s.heading, level=2)
+                document.add_paragraph(s.text)
+            document.save(str(target / f"rutin_{i:04d}.docx"))
 
 
 def main() -> None:
