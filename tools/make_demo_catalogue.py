@@ -8,9 +8,9 @@ can extract it.
 from __future__ import annotations
 
 import html
-from datetime import UTC, datetime
 import sys
 import textwrap
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))

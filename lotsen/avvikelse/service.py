@@ -7,16 +7,14 @@ one transaction: either all of it happens, or nothing does.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from functools import wraps
-from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from lotsen.audit.log import diff, record
+from lotsen.audit.refusals import audit_refusals, denied
 from lotsen.avvikelse import messages as msg
 from lotsen.avvikelse import policy
 from lotsen.avvikelse import texts as t
@@ -71,30 +69,8 @@ def _snapshot(report: Avvikelse) -> dict[str, object]:
 
 
 def _denied(message: str, actor: Person, report: Avvikelse, action: str, channel: str | None) -> PermissionDenied:
-    return PermissionDenied(message, audit={"actor_id": actor.id, "action": action, "entity_type": ENTITY,
-                                            "entity_ref": report.number, "channel": channel})
-
-
-P = ParamSpec("P")
-R = TypeVar("R")
-
-
-def _audit_refusals(
-    method: Callable[Concatenate[AvvikelseService, P], R],
-) -> Callable[Concatenate[AvvikelseService, P], R]:
-    """Refusals are audited too, in their own transaction: the refused one was rolled back."""
-
-    @wraps(method)
-    def wrapper(self: AvvikelseService, *args: P.args, **kwargs: P.kwargs) -> R:
-        try:
-            return method(self, *args, **kwargs)
-        except PermissionDenied as exc:
-            if exc.audit:
-                with self.db.session() as session:
-                    record(session, **exc.audit)  # type: ignore[arg-type]
-            raise
-
-    return wrapper
+    return denied(message, actor_id=actor.id, action=action, entity_type=ENTITY, entity_ref=report.number,
+                  channel=channel)
 
 
 @dataclass(frozen=True)
@@ -214,7 +190,7 @@ class AvvikelseService:
 
     # --- reading ----------------------------------------------------------------------------------
 
-    @_audit_refusals
+    @audit_refusals
     def view(self, actor: Person, number: str, *, channel: str) -> msg.ReportView:
         with self.db.session() as session:
             report = self._get(session, number)
@@ -249,7 +225,7 @@ class AvvikelseService:
         )
         return [(m, p) for m, p in rows]
 
-    @_audit_refusals
+    @audit_refusals
     def report_for_form(self, actor: Person, number: str, *, need_investigator: bool = True) -> Avvikelse:
         """Load a report to prefill a form; the same checks as the action the form leads to."""
         with self.db.read() as session:
@@ -283,7 +259,7 @@ class AvvikelseService:
 
     # --- investigating ----------------------------------------------------------------------------
 
-    @_audit_refusals
+    @audit_refusals
     def start_investigation(self, actor: Person, number: str, *, channel: str) -> Avvikelse:
         with self.db.session() as session:
             report = self._get(session, number)
@@ -304,7 +280,7 @@ class AvvikelseService:
         record(session, actor_id=actor.id, action="utredning_startad", entity_type=ENTITY,
                entity_ref=report.number, changes=diff(before, _snapshot(report)), channel=channel)
 
-    @_audit_refusals
+    @audit_refusals
     def save_investigation(
         self, actor: Person, number: str, data: InvestigationInput, *, channel: str
     ) -> Avvikelse:
@@ -370,7 +346,7 @@ class AvvikelseService:
             message=msg.feedback(report, actor, measures),
         )
 
-    @_audit_refusals
+    @audit_refusals
     def add_measure(self, actor: Person, number: str, data: MeasureInput, *, channel: str) -> tuple[Measure, Person]:
         with self.db.session() as session:
             report = self._get(session, number)
@@ -397,7 +373,7 @@ class AvvikelseService:
                    channel=channel)
             return measure, responsible
 
-    @_audit_refusals
+    @audit_refusals
     def hand_over(self, actor: Person, number: str, to_ref: str, reason: str, *, channel: str) -> Person:
         with self.db.session() as session:
             report = self._get(session, number)
@@ -429,7 +405,7 @@ class AvvikelseService:
                         message=msg.assigned(report, unit, handed_over_by=actor))
             return new
 
-    @_audit_refusals
+    @audit_refusals
     def reopen(self, actor: Person, number: str, reason: str, *, channel: str) -> Avvikelse:
         with self.db.session() as session:
             report = self._get(session, number)
@@ -449,7 +425,7 @@ class AvvikelseService:
                    changes={**diff(before, _snapshot(report)), "reason": reason}, channel=channel)
             return report
 
-    @_audit_refusals
+    @audit_refusals
     def complete_follow_up(self, actor: Person, follow_up_id: int, *, channel: str) -> Avvikelse:
         with self.db.session() as session:
             follow_up = session.get(FollowUp, follow_up_id)

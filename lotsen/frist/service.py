@@ -13,11 +13,12 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from lotsen.audit.log import diff, record
+from lotsen.audit.refusals import audit_refusals, denied
 from lotsen.clock import today_local, utcnow
 from lotsen.config import Settings
 from lotsen.deadlines.calculator import InvalidStart, compute
 from lotsen.deadlines.rules import UnknownKind
-from lotsen.errors import NotFound, PermissionDenied, UserError
+from lotsen.errors import NotFound, UserError
 from lotsen.frist import messages as msg
 from lotsen.frist import policy
 from lotsen.frist import texts as t
@@ -81,15 +82,9 @@ class FristService:
 
     def _require(self, allowed: bool, message: str, actor: Person, deadline: CaseDeadline, action: str,
                  session: Session) -> None:
-        if not allowed:
-            # Refusals are audited in their own transaction, after this one rolls back.
-            raise PermissionDenied(message, audit={"actor_id": actor.id, "action": action, "entity_type": ENTITY,
-                                                   "entity_ref": deadline.label, "channel": None})
-
-    def _audit_refusal(self, exc: PermissionDenied) -> None:
-        if exc.audit:
-            with self.db.session() as session:
-                record(session, **exc.audit)  # type: ignore[arg-type]
+        if not allowed:  # audited by @audit_refusals once this transaction has rolled back
+            raise denied(message, actor_id=actor.id, action=action, entity_type=ENTITY,
+                         entity_ref=deadline.label, channel=None)
 
     def _holder(self, session: Session, ref: str | None, actor: Person, field: str) -> Person:
         if not ref:
@@ -176,40 +171,37 @@ class FristService:
             raise UserError(t.ERR_CLOSED.format(label=deadline.label))
         return deadline
 
+    @audit_refusals
     def decide_forhandsbedomning(self, actor: Person, label: str | int, decision: str, decided_on: date,
                                  *, channel: str) -> tuple[CaseDeadline, CaseDeadline | None]:
-        try:
-            with self.db.session() as session:
-                deadline = self._changeable(session, actor, label, "nekat_beslut")
-                if deadline.kind != "forhandsbedomning":
-                    raise UserError(t.ERR_NOT_FHB.format(label=deadline.label))
-                if decided_on < deadline.trigger_date:
-                    raise UserError(t.ERR_DECISION_BEFORE.format(start=deadline.trigger_date.isoformat()),
-                                    field="decided_on")
-                if decided_on > today_local():
-                    raise UserError(t.ERR_FUTURE.replace("Startdatum", "Beslutsdatum"), field="decided_on")
-                if decision == "inte_inleda" and not actor.has_role(Role.TEAMLEDARE):
-                    self._require(False, t.ERR_ONLY_TEAMLEDARE_NOT_OPEN, actor, deadline, "nekat_beslut", session)
-                before = _snapshot(deadline)
-                self._close(deadline, actor, outcome=decision)
-                session.add(deadline)
-                self._plan_reminders(session, deadline)
-                record(session, actor_id=actor.id, action=f"beslut_{decision}", entity_type=ENTITY,
-                       entity_ref=deadline.label, changes={**diff(before, _snapshot(deadline)),
-                                                           "decided_on": decided_on.isoformat()}, channel=channel)
-                follow: CaseDeadline | None = None
-                if decision == "inleda":
-                    holder = session.get(Person, deadline.handlaggare_id)
-                    assert holder is not None
-                    follow = self._insert(session, actor, holder, deadline.case_ref,
-                                          compute("utredning", decided_on), "chat", previous_id=deadline.id)
-                    record(session, actor_id=actor.id, action="registrerad", entity_type=ENTITY,
-                           entity_ref=follow.label, changes={"kind": "utredning", "from": deadline.label,
-                                                             "due_date": follow.due_date.isoformat()}, channel=channel)
-                return deadline, follow
-        except PermissionDenied as exc:
-            self._audit_refusal(exc)
-            raise
+        with self.db.session() as session:
+            deadline = self._changeable(session, actor, label, "nekat_beslut")
+            if deadline.kind != "forhandsbedomning":
+                raise UserError(t.ERR_NOT_FHB.format(label=deadline.label))
+            if decided_on < deadline.trigger_date:
+                raise UserError(t.ERR_DECISION_BEFORE.format(start=deadline.trigger_date.isoformat()),
+                                field="decided_on")
+            if decided_on > today_local():
+                raise UserError(t.ERR_FUTURE.replace("Startdatum", "Beslutsdatum"), field="decided_on")
+            if decision == "inte_inleda" and not actor.has_role(Role.TEAMLEDARE):
+                self._require(False, t.ERR_ONLY_TEAMLEDARE_NOT_OPEN, actor, deadline, "nekat_beslut", session)
+            before = _snapshot(deadline)
+            self._close(deadline, actor, outcome=decision)
+            session.add(deadline)
+            self._plan_reminders(session, deadline)
+            record(session, actor_id=actor.id, action=f"beslut_{decision}", entity_type=ENTITY,
+                   entity_ref=deadline.label, changes={**diff(before, _snapshot(deadline)),
+                                                       "decided_on": decided_on.isoformat()}, channel=channel)
+            follow: CaseDeadline | None = None
+            if decision == "inleda":
+                holder = session.get(Person, deadline.handlaggare_id)
+                assert holder is not None
+                follow = self._insert(session, actor, holder, deadline.case_ref,
+                                      compute("utredning", decided_on), "chat", previous_id=deadline.id)
+                record(session, actor_id=actor.id, action="registrerad", entity_type=ENTITY,
+                       entity_ref=follow.label, changes={"kind": "utredning", "from": deadline.label,
+                                                         "due_date": follow.due_date.isoformat()}, channel=channel)
+            return deadline, follow
 
     def _close(self, deadline: CaseDeadline, actor: Person, outcome: str) -> None:
         deadline.status = FristStatus.KLAR.value
@@ -218,97 +210,85 @@ class FristService:
         deadline.closed_by_id = actor.id
         deadline.updated_at = utcnow()
 
+    @audit_refusals
     def extend(self, actor: Person, label: str | int, new_due: date, reason: str, decided_by_ref: str | None,
                *, channel: str) -> CaseDeadline:
-        try:
-            with self.db.session() as session:
-                deadline = self._changeable(session, actor, label, "nekad_forlangning")
-                if new_due <= deadline.due_date:
-                    raise UserError(t.ERR_EXTEND_NOT_LATER.format(due=deadline.due_date.isoformat()), field="new_due")
-                errors = identity_number_errors({"reason": reason})
-                if errors:
-                    raise UserError(errors["reason"], field="reason")
-                decided_by = find_person(session, decided_by_ref) if decided_by_ref else actor
-                if decided_by is None:
-                    raise UserError(ERR_UNKNOWN_PERSON, field="decided_by")
-                before = _snapshot(deadline)
-                deadline.due_date = new_due
-                deadline.extension_reason = reason
-                deadline.extension_decided_by_id = decided_by.id
-                deadline.updated_at = utcnow()
-                session.add(deadline)
-                self._plan_reminders(session, deadline)
-                record(session, actor_id=actor.id, action="forlangd", entity_type=ENTITY, entity_ref=deadline.label,
-                       changes={**diff(before, _snapshot(deadline)), "reason": reason,
-                                "decided_by_id": decided_by.id}, channel=channel)
-                return deadline
-        except PermissionDenied as exc:
-            self._audit_refusal(exc)
-            raise
+        with self.db.session() as session:
+            deadline = self._changeable(session, actor, label, "nekad_forlangning")
+            if new_due <= deadline.due_date:
+                raise UserError(t.ERR_EXTEND_NOT_LATER.format(due=deadline.due_date.isoformat()), field="new_due")
+            errors = identity_number_errors({"reason": reason})
+            if errors:
+                raise UserError(errors["reason"], field="reason")
+            decided_by = find_person(session, decided_by_ref) if decided_by_ref else actor
+            if decided_by is None:
+                raise UserError(ERR_UNKNOWN_PERSON, field="decided_by")
+            before = _snapshot(deadline)
+            deadline.due_date = new_due
+            deadline.extension_reason = reason
+            deadline.extension_decided_by_id = decided_by.id
+            deadline.updated_at = utcnow()
+            session.add(deadline)
+            self._plan_reminders(session, deadline)
+            record(session, actor_id=actor.id, action="forlangd", entity_type=ENTITY, entity_ref=deadline.label,
+                   changes={**diff(before, _snapshot(deadline)), "reason": reason,
+                            "decided_by_id": decided_by.id}, channel=channel)
+            return deadline
 
+    @audit_refusals
     def close(self, actor: Person, label: str | int, *, channel: str, outcome: str = "klar") -> CaseDeadline:
-        try:
-            with self.db.session() as session:
-                deadline = self._changeable(session, actor, label, "nekad_avslut")
-                before = _snapshot(deadline)
-                self._close(deadline, actor, outcome)
-                session.add(deadline)
-                self._plan_reminders(session, deadline)
-                record(session, actor_id=actor.id, action="avslutad", entity_type=ENTITY, entity_ref=deadline.label,
-                       changes=diff(before, _snapshot(deadline)), channel=channel)
-                return deadline
-        except PermissionDenied as exc:
-            self._audit_refusal(exc)
-            raise
+        with self.db.session() as session:
+            deadline = self._changeable(session, actor, label, "nekad_avslut")
+            before = _snapshot(deadline)
+            self._close(deadline, actor, outcome)
+            session.add(deadline)
+            self._plan_reminders(session, deadline)
+            record(session, actor_id=actor.id, action="avslutad", entity_type=ENTITY, entity_ref=deadline.label,
+                   changes=diff(before, _snapshot(deadline)), channel=channel)
+            return deadline
 
+    @audit_refusals
     def reassign(self, actor: Person, label: str | int, to_ref: str, *, channel: str) -> tuple[CaseDeadline, Person]:
-        try:
-            with self.db.session() as session:
-                deadline = self._get(session, label)
-                self._require(policy.can_reassign(session, actor, deadline), t.ERR_REASSIGN_RIGHTS, actor, deadline,
-                              "nekad_omfordelning", session)
-                if deadline.status != FristStatus.AKTIV:
-                    raise UserError(t.ERR_CLOSED.format(label=deadline.label))
-                new = self._holder(session, to_ref, actor, "to")
-                if new.id == deadline.handlaggare_id:
-                    raise UserError(t.ERR_SAME_HANDLAGGARE, field="to")
-                assert new.id is not None
-                before = _snapshot(deadline)
-                deadline.handlaggare_id = new.id
-                deadline.unit_id = new.unit_id
-                deadline.updated_at = utcnow()
-                session.add(deadline)
-                self._plan_reminders(session, deadline)
-                self._notify_new_holder(session, actor, deadline)
-                record(session, actor_id=actor.id, action="omfordelad", entity_type=ENTITY, entity_ref=deadline.label,
-                       changes=diff(before, _snapshot(deadline)), channel=channel)
-                return deadline, new
-        except PermissionDenied as exc:
-            self._audit_refusal(exc)
-            raise
+        with self.db.session() as session:
+            deadline = self._get(session, label)
+            self._require(policy.can_reassign(session, actor, deadline), t.ERR_REASSIGN_RIGHTS, actor, deadline,
+                          "nekad_omfordelning", session)
+            if deadline.status != FristStatus.AKTIV:
+                raise UserError(t.ERR_CLOSED.format(label=deadline.label))
+            new = self._holder(session, to_ref, actor, "to")
+            if new.id == deadline.handlaggare_id:
+                raise UserError(t.ERR_SAME_HANDLAGGARE, field="to")
+            assert new.id is not None
+            before = _snapshot(deadline)
+            deadline.handlaggare_id = new.id
+            deadline.unit_id = new.unit_id
+            deadline.updated_at = utcnow()
+            session.add(deadline)
+            self._plan_reminders(session, deadline)
+            self._notify_new_holder(session, actor, deadline)
+            record(session, actor_id=actor.id, action="omfordelad", entity_type=ENTITY, entity_ref=deadline.label,
+                   changes=diff(before, _snapshot(deadline)), channel=channel)
+            return deadline, new
 
     # --- reading ----------------------------------------------------------------------------------
 
+    @audit_refusals
     def view(self, actor: Person, label: str | int, *, channel: str) -> msg.DeadlineView:
-        try:
-            with self.db.session() as session:
-                deadline = self._get(session, label)
-                self._require(policy.can_view(session, actor, deadline),
-                              t.ERR_NO_ACCESS.format(label=deadline.label), actor, deadline, "nekad_visning", session)
-                record(session, actor_id=actor.id, action="visad", entity_type=ENTITY, entity_ref=deadline.label,
-                       channel=channel)
-                holder = session.get(Person, deadline.handlaggare_id)
-                assert holder is not None
-                return msg.DeadlineView(
-                    deadline=deadline, holder=holder,
-                    can_change=deadline.status == FristStatus.AKTIV,
-                    can_reassign=deadline.status == FristStatus.AKTIV
-                    and policy.can_reassign(session, actor, deadline),
-                    can_decide_not_open=actor.has_role(Role.TEAMLEDARE),
-                )
-        except PermissionDenied as exc:
-            self._audit_refusal(exc)
-            raise
+        with self.db.session() as session:
+            deadline = self._get(session, label)
+            self._require(policy.can_view(session, actor, deadline),
+                          t.ERR_NO_ACCESS.format(label=deadline.label), actor, deadline, "nekad_visning", session)
+            record(session, actor_id=actor.id, action="visad", entity_type=ENTITY, entity_ref=deadline.label,
+                   channel=channel)
+            holder = session.get(Person, deadline.handlaggare_id)
+            assert holder is not None
+            return msg.DeadlineView(
+                deadline=deadline, holder=holder,
+                can_change=deadline.status == FristStatus.AKTIV,
+                can_reassign=deadline.status == FristStatus.AKTIV
+                and policy.can_reassign(session, actor, deadline),
+                can_decide_not_open=actor.has_role(Role.TEAMLEDARE),
+            )
 
     def lists(self, actor: Person) -> msg.DeadlineLists:
         with self.db.read() as session:
