@@ -22,6 +22,13 @@ BOT_TOKEN = "xoxb-test-token"
 __all__ = ["Response", "SlackHarness", "select"]
 
 
+def _serve(server: Any) -> None:
+    try:
+        server.run()
+    except OSError:  # stop() closed the socket under the select loop; that is how it ends
+        pass
+
+
 @dataclass
 class SlackHarness(SignedSlackClient):
     lotsen: Lotsen | None = None
@@ -36,7 +43,7 @@ class SlackHarness(SignedSlackClient):
                                  slack_api_url=fake.url, slack_app_token="")
         runtime = prepare(lotsen, settings, http=True, tick_seconds=tick_seconds)
         server = make_http_server(runtime, "127.0.0.1", 0)
-        threading.Thread(target=server.run, daemon=True).start()
+        threading.Thread(target=_serve, args=(server,), daemon=True).start()
         return cls(base=f"http://127.0.0.1:{server.effective_port}", secret=SIGNING_SECRET,
                    response_url_base=f"{fake.url}response/", lotsen=lotsen, fake=fake, runtime=runtime,
                    server=server)
