@@ -6,6 +6,7 @@ so the benchmarks send exactly the same requests.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from dataclasses import dataclass
 from typing import Any
@@ -23,10 +24,9 @@ __all__ = ["Response", "SlackHarness", "select"]
 
 
 def _serve(server: Any) -> None:
-    try:
+    # stop() closes the socket under the select loop; the OSError that follows is how it ends.
+    with contextlib.suppress(OSError):
         server.run()
-    except OSError:  # stop() closed the socket under the select loop; that is how it ends
-        pass
 
 
 @dataclass
