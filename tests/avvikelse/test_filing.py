@@ -146,3 +146,15 @@ def test_chef_of_a_unit_without_enhetschef_falls_back_to_verksamhetschef(
         s.add(unit)
     submit(lotsen, people["me.anna"])
     assert reports(lotsen)[0].investigator_id == people["vc.karin"].id
+
+
+def test_database_errors_never_carry_report_text(lotsen: Lotsen, people: dict[str, Person]) -> None:
+    """Exception messages end up in logs; SQL parameters (report text) must not be in them."""
+    import pytest as _pytest
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    with _pytest.raises(IntegrityError) as exc, lotsen.db.session() as s:
+        s.execute(text("INSERT INTO unit (id, code, name, active) VALUES (1, :c, :n, true)"),
+                  {"c": "MOTT", "n": "Hemlig text om ett barn"})
+    assert "Hemlig text" not in str(exc.value) and "hidden" in str(exc.value).lower()
