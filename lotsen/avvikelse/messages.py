@@ -79,6 +79,12 @@ def feedback(report: Avvikelse, chef: Person, measures: Sequence[tuple[Measure, 
     )
 
 
+def lex_sarah_flag(report: Avvikelse, unit: Unit) -> Message:
+    text = t.LEX_SARAH_FLAG.format(number=report.number, unit=unit.name)
+    return Message(text=text, header=t.LEX_SARAH_FLAG_HEADER, sections=(text,),
+                   facts=(("Nummer", report.number), ("Enhet", unit.name), ("Kategori", report.category)))
+
+
 def follow_up_reminder(report: Avvikelse, follow_up: FollowUp, measure: Measure | None) -> Message:
     what = f"åtgärd med datum {measure.due_date.isoformat()}" if measure else "samlad uppföljning"
     text = t.FOLLOW_UP_TEXT.format(number=report.number, what=what)

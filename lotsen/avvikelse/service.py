@@ -23,7 +23,7 @@ from lotsen.clock import to_local, today_local, utcnow
 from lotsen.config import Settings
 from lotsen.deadlines.calculator import compute
 from lotsen.errors import NotFound, PermissionDenied, UserError
-from lotsen.org.directory import find_person, investigating_chef, unit_by_code
+from lotsen.org.directory import find_person, investigating_chef, people_with_role, unit_by_code
 from lotsen.privacy.guard import identity_number_errors
 from lotsen.reminders import outbox
 from lotsen.storage.db import Database
@@ -34,6 +34,7 @@ from lotsen.storage.models import (
     FollowUpStatus,
     Measure,
     Person,
+    Role,
     Unit,
 )
 from lotsen.storage.upsert import next_in_sequence
@@ -104,6 +105,14 @@ class AvvikelseService:
             name = self._name(session, report.investigator_id)
             raise _denied(t.ERR_NOT_INVESTIGATOR.format(name=name, number=report.number), actor, report,
                           "nekad_atgard", None)
+
+    def _for_investigator(self, session: Session, actor: Person, number: str, channel: str) -> Avvikelse:
+        """The report, if the actor investigates it and it is still open."""
+        report = self._get(session, number)
+        self._require_view(session, actor, report, channel)
+        self._require_investigator(session, actor, report)
+        self._require_open(report)
+        return report
 
     def _require_open(self, report: Avvikelse) -> None:
         if report.status == AvvikelseStatus.AVSLUTAD:
@@ -262,10 +271,7 @@ class AvvikelseService:
     @audit_refusals
     def start_investigation(self, actor: Person, number: str, *, channel: str) -> Avvikelse:
         with self.db.session() as session:
-            report = self._get(session, number)
-            self._require_view(session, actor, report, channel)
-            self._require_investigator(session, actor, report)
-            self._require_open(report)
+            report = self._for_investigator(session, actor, number, channel)
             if report.status == AvvikelseStatus.UNDER_UTREDNING:
                 raise UserError(t.ERR_ALREADY_STARTED.format(number=report.number))
             self._start(session, actor, report, channel)
@@ -285,10 +291,7 @@ class AvvikelseService:
         self, actor: Person, number: str, data: InvestigationInput, *, channel: str
     ) -> Avvikelse:
         with self.db.session() as session:
-            report = self._get(session, number)
-            self._require_view(session, actor, report, channel)
-            self._require_investigator(session, actor, report)
-            self._require_open(report)
+            report = self._for_investigator(session, actor, number, channel)
             if report.status == AvvikelseStatus.MOTTAGEN:
                 self._start(session, actor, report, channel)
             before = _snapshot(report)
@@ -302,10 +305,23 @@ class AvvikelseService:
             if data.close:
                 action = "avslutad"
                 self._close(session, actor, report)
+            if data.lex_sarah == "ja" and before["inv_lex_sarah"] != "ja":
+                self._tell_lex_sarah(session, report)
             session.add(report)
             record(session, actor_id=actor.id, action=action, entity_type=ENTITY, entity_ref=report.number,
                    changes=diff(before, _snapshot(report)), channel=channel)
             return report
+
+    def _tell_lex_sarah(self, session: Session, report: Avvikelse) -> None:
+        """The investigating chef judges that this should be handled under lex Sarah: tell those who
+        receive lex Sarah reports (number and unit only; the content stays in the report)."""
+        unit = session.get(Unit, report.unit_id)
+        assert unit is not None
+        outbox.plan_all(session, [
+            outbox.Delivery(f"avvikelse:{report.number}:lex_sarah:{p.id}", "avvikelse_lex_sarah", p.id,
+                            msg.lex_sarah_flag(report, unit))
+            for p in people_with_role(session, Role.LEX_SARAH_ANSVARIG) if p.id is not None
+        ])
 
     def _close(self, session: Session, actor: Person, report: Avvikelse) -> None:
         assert actor.id is not None and report.id is not None
@@ -349,10 +365,7 @@ class AvvikelseService:
     @audit_refusals
     def add_measure(self, actor: Person, number: str, data: MeasureInput, *, channel: str) -> tuple[Measure, Person]:
         with self.db.session() as session:
-            report = self._get(session, number)
-            self._require_view(session, actor, report, channel)
-            self._require_investigator(session, actor, report)
-            self._require_open(report)
+            report = self._for_investigator(session, actor, number, channel)
             responsible = find_person(session, data.responsible_ref)
             if responsible is None or responsible.id is None:
                 raise UserError(ERR_UNKNOWN_PERSON, field="responsible")

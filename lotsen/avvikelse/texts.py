@@ -114,6 +114,11 @@ ASSIGNED_TEXT = "{number} ({unit}, {category}) ska utredas av dig senast {due}."
 HANDED_OVER_TEXT = "{number} har lämnats över till dig av {by} och ska utredas senast {due}."
 FEEDBACK_HEADER = "Återkoppling på din avvikelse"
 FEEDBACK_TEXT = "Utredningen av {number} är avslutad av {chef}."
+LEX_SARAH_FLAG_HEADER = "Avvikelse som kan vara lex Sarah"
+LEX_SARAH_FLAG = (
+    "Utredande chef bedömer att {number} ({unit}) bör hanteras enligt lex Sarah. "
+    "Kontakta utredande chef för att ta ställning."
+)
 FOLLOW_UP_HEADER = "Dags för uppföljning"
 FOLLOW_UP_TEXT = "Uppföljning av {number}: {what}. Kontrollera att åtgärden är gjord och gav avsedd effekt."
 STARTED_TEXT = "Utredningen av {number} är påbörjad. Utkast sparas tills du avslutar."

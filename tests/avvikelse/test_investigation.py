@@ -229,3 +229,16 @@ def test_export_rows_hold_every_field_but_no_audit(lotsen: Lotsen, people: dict[
     assert row["utredande_chef"] == "Maria Enhet" and row["rapporterad_datum"] == "2026-12-10"
     assert not any("audit" in k or "logg" in k for k in row)
     assert lotsen.avvikelser.export_rows(date(2027, 1, 1), None) == []
+
+
+def test_judged_lex_sarah_tells_the_lex_sarah_responsible_once(
+    lotsen: Lotsen, people: dict[str, Person], filed: str
+) -> None:
+    maria = people["ec.maria"]
+    form(lotsen, maria, "avvikelse_investigation", {"inv_lex_sarah": "osaker", "decision": "utkast"})
+    assert outbox(lotsen, "avvikelse_lex_sarah") == []
+    form(lotsen, maria, "avvikelse_investigation", {"inv_lex_sarah": "ja", "decision": "utkast"})
+    form(lotsen, maria, "avvikelse_investigation", {**INVESTIGATION, "inv_lex_sarah": "ja"})
+    [told] = outbox(lotsen, "avvikelse_lex_sarah")
+    assert told.recipient_id == people["kv.petra"].id
+    assert "AVV-2026-0001" in told.payload["text"] and "Journalanteckning" not in str(told.payload)
