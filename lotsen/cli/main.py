@@ -178,10 +178,12 @@ def console(
     from lotsen.app import build
     from lotsen.demo.seed import ensure_demo
     from lotsen.errors import UserError
+    from lotsen.reminders.daily import plan_morning
 
     lotsen = build(get_settings())
     if demo:
         ensure_demo(lotsen)
+    plan_morning(lotsen)  # what a morning brings: digests and review reminders land in the inboxes
     try:
         run_console(lotsen, som, sys.stdin, sys.stdout)
     except UserError as exc:

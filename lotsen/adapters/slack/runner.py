@@ -89,12 +89,13 @@ def add_dispatch_job(scheduler: BackgroundScheduler, lotsen: Lotsen, client: Web
 
 
 def add_daily_jobs(scheduler: BackgroundScheduler, lotsen: Lotsen) -> None:
-    """Daily planning at 06:45 Stockholm time (never 02:00-03:00, where DST shifts). Planning writes
+    """Daily planning (review reminders, teamledare digests) at 06:45 Stockholm time (never
+    02:00-03:00, where DST shifts). Planning writes
     outbox rows with unique keys, so several instances running it plan each reminder once."""
-    from lotsen.rutiner.upkeep import plan_review_reminders
+    from lotsen.reminders.daily import plan_morning
 
-    scheduler.add_job(plan_review_reminders, "cron", hour=6, minute=45, args=[lotsen.db, lotsen.rutiner],
-                      coalesce=True, misfire_grace_time=3600)
+    scheduler.add_job(plan_morning, "cron", hour=6, minute=45, args=[lotsen], coalesce=True,
+                      misfire_grace_time=3600)
 
 
 def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:

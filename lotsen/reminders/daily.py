@@ -1,0 +1,20 @@
+"""The morning's planning: review reminders for routines and the teamledare digests.
+
+`lotsen run` schedules it daily; the console runs it at start so the demo shows what a morning brings.
+Planning is idempotent (unique outbox keys), so running it twice, or on several instances, is harmless.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from lotsen.app import Lotsen
+
+
+def plan_morning(lotsen: Lotsen, today: date | None = None) -> int:
+    from lotsen.frist.digest import plan_digests
+    from lotsen.rutiner.upkeep import plan_review_reminders
+
+    hour = lotsen.settings.working_hours_start
+    return (plan_review_reminders(lotsen.db, lotsen.rutiner, today=today, hour=hour)
+            + plan_digests(lotsen.db, today=today, hour=hour - 1))
