@@ -5,12 +5,12 @@ A form is declared once here and rendered by every adapter (Slack modal, console
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lotsen.avvikelse import texts as t
+from lotsen.privacy.case_reference import case_reference_error
 from lotsen.storage.models import Avvikelse, Unit
 from lotsen.ui.model import FieldKind, Form, FormField, Option
 from lotsen.ui.validation import parse_date, validate_form
@@ -24,7 +24,6 @@ FORM_MEASURE = "avvikelse_measure"
 FORM_HANDOVER = "avvikelse_handover"
 FORM_REOPEN = "avvikelse_reopen"
 
-CASE_REF = re.compile(r"^[0-9A-Za-zÅÄÖåäö /.:\-]{1,40}$")
 
 
 def _options(mapping: Mapping[str, str]) -> tuple[Option, ...]:
@@ -79,8 +78,10 @@ def parse_new_report(form: Form, raw: Mapping[str, str | None], today: date) -> 
     if event and event > today:
         errors["event_date"] = t.ERR_DATE_FUTURE
     ref = clean.get("case_reference")
-    if ref and "case_reference" not in errors and not CASE_REF.match(ref):
-        errors["case_reference"] = t.ERR_CASE_REF
+    if ref and "case_reference" not in errors:
+        error = case_reference_error(ref)
+        if error:
+            errors["case_reference"] = error
     if errors or event is None:
         return None, errors
     return (

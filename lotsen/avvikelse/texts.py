@@ -79,10 +79,6 @@ ERR_DATE_FUTURE = "Händelsedatum kan inte ligga i framtiden."
 ERR_DATE_PAST = "Datumet kan inte ligga bakåt i tiden."
 ERR_DATE_TOO_FAR = "Datumet ligger orimligt långt fram (mer än fem år)."
 ERR_UNKNOWN_UNIT = "Okänd enhet. Välj en enhet i listan."
-ERR_CASE_REF = (
-    "Ange bara ett diarienummer eller ärendenummer (bokstäver, siffror, mellanslag, / . - :), "
-    "högst 40 tecken."
-)
 ERR_NOT_A_CHEF = "Personen är inte enhetschef eller verksamhetschef och kan inte utreda avvikelser."
 ERR_SAME_INVESTIGATOR = "Personen utreder redan avvikelsen."
 ERR_CLOSE_NEEDS = "Fyll i fältet innan utredningen avslutas."

@@ -25,6 +25,7 @@ from lotsen.frist import texts as t
 from lotsen.frist.models import CaseDeadline, FristStatus
 from lotsen.frist.reminders import at_morning, reminder_slots
 from lotsen.org.directory import find_person
+from lotsen.privacy.case_reference import case_reference_error
 from lotsen.privacy.guard import identity_number_errors
 from lotsen.reminders import outbox
 from lotsen.storage.db import Database
@@ -32,7 +33,6 @@ from lotsen.storage.models import Person, Role
 from lotsen.ui.texts import ERR_UNKNOWN_PERSON
 
 ENTITY = "frist"
-CASE_REF = re.compile(r"^[0-9A-Za-zÅÄÖåäö /.:\-]{1,40}$")
 LABEL = re.compile(r"^(?:F-)?(\d{1,9})$", re.IGNORECASE)
 
 
@@ -45,11 +45,9 @@ def parse_label(raw: str) -> int:
 
 def check_case_ref(raw: str, *, field: str = "case_ref") -> str:
     ref = raw.strip()
-    errors = identity_number_errors({field: ref})
-    if errors:
-        raise UserError(errors[field], field=field)
-    if not CASE_REF.match(ref):
-        raise UserError(t.ERR_CASE_REF, field=field)
+    error = case_reference_error(ref)
+    if error:
+        raise UserError(error, field=field)
     return ref
 
 

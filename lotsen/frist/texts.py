@@ -36,9 +36,6 @@ FORM_REASSIGN_TITLE = "Fördela om frist"
 FORM_REASSIGN_SUBMIT = "Fördela om"
 LABEL_NEW_HANDLAGGARE = "Ny handläggare"
 
-ERR_CASE_REF = (
-    "Ange bara ett diarienummer eller ärendenummer (bokstäver, siffror, mellanslag, / . - :), högst 40 tecken."
-)
 ERR_FUTURE = "Startdatum kan inte ligga i framtiden."
 ERR_NOT_FOUND = "Det finns ingen frist {label}."
 ERR_BAD_LABEL = "Ange en frist, t.ex. F-12."
