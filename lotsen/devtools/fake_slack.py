@@ -34,6 +34,7 @@ class FakeSlack:
     emails: dict[str, str] = field(default_factory=dict)  # user id → e-mail for users.info
     calls: list[Call] = field(default_factory=list)
     fail_methods: dict[str, str] = field(default_factory=dict)  # method → error to answer with
+    socket_mode_url: str | None = None  # what apps.connections.open hands out (a local ws:// server)
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _seq: int = 0
@@ -94,6 +95,10 @@ class FakeSlack:
             seq = self._seq
         if method == "response_url":
             return {"ok": True}
+        if method == "apps.connections.open":  # called with the app-level token (xapp-)
+            if not token or not token.startswith("xapp-") or self.socket_mode_url is None:
+                return {"ok": False, "error": "invalid_auth"}
+            return {"ok": True, "url": self.socket_mode_url}
         if not token or not token.startswith(VALID_TOKEN_PREFIX) or token == BAD_TOKEN:
             return {"ok": False, "error": "invalid_auth"}
         if method in self.fail_methods:

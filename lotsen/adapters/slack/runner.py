@@ -143,10 +143,14 @@ def serve_http(runtime: SlackRuntime, host: str, port: int) -> None:
         runtime.stop()
 
 
-def serve_socket_mode(runtime: SlackRuntime, app_token: str) -> None:
+def socket_mode_handler(runtime: SlackRuntime, app_token: str) -> Any:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
 
+    return SocketModeHandler(runtime.app, app_token)
+
+
+def serve_socket_mode(runtime: SlackRuntime, app_token: str) -> None:
     try:
-        SocketModeHandler(runtime.app, app_token).start()
+        socket_mode_handler(runtime, app_token).start()
     finally:
         runtime.stop()
