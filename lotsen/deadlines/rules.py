@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -80,12 +80,15 @@ class RuleSet(BaseModel):
                 seen[folded] = rule.key
         return self
 
+    @cached_property
+    def _by_name(self) -> dict[str, Rule]:
+        return {_fold(name): rule for rule in self.rules for name in [rule.key, *rule.aliases]}
+
     def resolve(self, name: str) -> Rule:
-        folded = _fold(name)
-        for rule in self.rules:
-            if folded == _fold(rule.key) or folded in {_fold(a) for a in rule.aliases}:
-                return rule
-        raise UnknownKind(name, [r.key for r in self.rules])
+        rule = self._by_name.get(_fold(name))
+        if rule is None:
+            raise UnknownKind(name, [r.key for r in self.rules])
+        return rule
 
 
 def load_rules(path: Path) -> RuleSet:

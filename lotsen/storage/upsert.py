@@ -26,9 +26,10 @@ def insert_ignore_many(session: Session, table: Table, rows: list[dict[str, Any]
         return 0
     dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
-    # RETURNING lists only the inserted rows (rowcount is not reliable for multi-row inserts).
-    stmt = module.insert(table).values(rows).on_conflict_do_nothing().returning(*table.primary_key.columns)
-    return len(session.execute(stmt).all())
+    # executemany with RETURNING (SQLAlchemy's insertmanyvalues): one cached statement, and the rows
+    # returned are only those inserted (rowcount is not reliable for multi-row inserts).
+    stmt = module.insert(table).on_conflict_do_nothing().returning(*table.primary_key.columns)
+    return len(session.execute(stmt, rows).all())
 
 
 def next_in_sequence(session: Session, name: str) -> int:
