@@ -13,10 +13,10 @@ def render_message(message: Message, *, number_buttons: bool = True) -> str:
     lines: list[str] = []
     if message.header:
         lines += [f"== {message.header} =="]
+    elif message.text not in message.sections:
+        lines.append(message.text)  # no header: the text leads
     for section in message.sections:
         lines.append(_BOLD.sub(r"\1", section))
-    if not message.header and not message.sections:
-        lines.append(message.text)
     width = max((len(label) for label, _ in message.facts), default=0)
     for label, value in message.facts:
         lines.append(f"  {label.ljust(width)}  {value}")

@@ -35,6 +35,8 @@ def message_blocks(message: Message) -> list[dict[str, Any]]:
     blocks: list[dict[str, Any]] = []
     if message.header:
         blocks.append({"type": "header", "text": _plain(message.header, 150)})
+    elif message.text and message.text not in message.sections:
+        blocks.append({"type": "section", "text": _mrkdwn(message.text)})  # no header: the text leads
     for section in message.sections:
         blocks.append({"type": "section", "text": _mrkdwn(section)})
     facts = list(message.facts)
@@ -54,7 +56,7 @@ def message_blocks(message: Message) -> list[dict[str, Any]]:
     if message.context:
         blocks.append({"type": "context", "elements": [_mrkdwn(c) for c in message.context[:10]]})
     if not blocks:
-        blocks.append({"type": "section", "text": _mrkdwn(message.text or " ")})
+        blocks.append({"type": "section", "text": _mrkdwn(" ")})
     return _guard(blocks)
 
 

@@ -117,3 +117,13 @@ def test_button_ids_are_unique_and_map_back() -> None:
     message = Message(text="x", buttons=(Button("A", "avvikelse:open", "1"), Button("B", "avvikelse:open", "2")))
     ids = [e["action_id"] for e in blocks.message_blocks(message)[-1]["elements"]]
     assert len(set(ids)) == 2 and {blocks.action_id_of(i) for i in ids} == {"avvikelse:open"}
+
+
+def test_without_a_header_the_text_leads() -> None:
+    message = Message(text="F-1 registrerad: sista dag 2026-12-28.", sections=("14 dagar från …",),
+                      buttons=(Button("Visa", "frist:open", "1"),))
+    rendered = blocks.message_blocks(message)
+    assert rendered[0]["text"]["text"] == "F-1 registrerad: sista dag 2026-12-28."
+    assert rendered[1]["text"]["text"] == "14 dagar från …"
+    with_header = blocks.message_blocks(Message(text="fallback", header="Rubrik", sections=("a",)))
+    assert "fallback" not in str(with_header)  # the text is only the notification fallback then
