@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from lotsen.avvikelse.flows import AvvikelseFlows
+from lotsen.avvikelse.follow_ups import FollowUpService
 from lotsen.avvikelse.service import AvvikelseService
 from lotsen.chat.router import Chat
 from lotsen.config import Settings
@@ -22,6 +23,7 @@ class Lotsen:
     settings: Settings
     db: Database
     avvikelser: AvvikelseService
+    follow_ups: FollowUpService
     frister: FristService
     rutiner: RoutineCatalogue
     chat: Chat
@@ -43,5 +45,8 @@ def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
     avvikelser = AvvikelseService(db, settings)
     frister = FristService(db, settings)
     rutiner = RoutineCatalogue(db, str(settings.rutin_synonyms) if settings.rutin_synonyms else None)
-    chat = Chat([AvvikelseFlows(avvikelser, settings), FristFlows(frister, settings), RutinFlows(rutiner)])
-    return Lotsen(settings=settings, db=db, avvikelser=avvikelser, frister=frister, rutiner=rutiner, chat=chat)
+    follow_ups = FollowUpService(db, settings)
+    chat = Chat([AvvikelseFlows(avvikelser, follow_ups, settings), FristFlows(frister, settings),
+                 RutinFlows(rutiner)])
+    return Lotsen(settings=settings, db=db, avvikelser=avvikelser, follow_ups=follow_ups, frister=frister,
+                  rutiner=rutiner, chat=chat)

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from lotsen.avvikelse import forms
 from lotsen.avvikelse import messages as msg
 from lotsen.avvikelse import texts as t
+from lotsen.avvikelse.follow_ups import FollowUpService
 from lotsen.avvikelse.service import AvvikelseService
 from lotsen.clock import today_local
 from lotsen.config import Settings
@@ -35,8 +36,9 @@ class AvvikelseFlows:
     action_prefix = "avvikelse:"
     form_prefix = "avvikelse_"
 
-    def __init__(self, service: AvvikelseService, settings: Settings) -> None:
+    def __init__(self, service: AvvikelseService, follow_ups: FollowUpService, settings: Settings) -> None:
         self.service = service
+        self.follow_ups = follow_ups
         self.settings = settings
 
     # --- commands ---------------------------------------------------------------------------------
@@ -88,13 +90,18 @@ class AvvikelseFlows:
         if action_id == msg.A_REOPEN:
             report = self.service.report_for_form(actor, value, need_investigator=False)
             return Reply(form=forms.reopen_form(report))
-        if action_id == msg.A_FOLLOW_UP_DONE:
+        if action_id in (msg.A_FOLLOW_UP_DONE, msg.A_FOLLOW_UP_SNOOZE, msg.A_FOLLOW_UP_PASS):
             try:
                 follow_up_id = int(value)
             except ValueError as exc:
                 raise UserError("Ogiltig uppföljning.") from exc
-            report = self.service.complete_follow_up(actor, follow_up_id, channel=channel)
-            return Reply(message=Message(text=t.FOLLOW_UP_DONE.format(number=report.number)))
+            if action_id == msg.A_FOLLOW_UP_DONE:
+                report = self.follow_ups.complete(actor, follow_up_id, channel=channel)
+                return Reply(message=Message(text=t.FOLLOW_UP_DONE.format(number=report.number)))
+            if action_id == msg.A_FOLLOW_UP_SNOOZE:
+                day = self.follow_ups.snooze(actor, follow_up_id, channel=channel)
+                return Reply(message=Message(text=t.FOLLOW_UP_SNOOZED.format(date=iso_and_swedish(day))))
+            return Reply(form=forms.follow_up_pass_form(follow_up_id))
         raise UserError(UNKNOWN_COMMAND)
 
     # --- forms ------------------------------------------------------------------------------------
@@ -111,6 +118,16 @@ class AvvikelseFlows:
                 return FormResult(errors=errors)
             filed = self.service.file(actor, data, submission_key=submission_key, channel=channel)
             return FormResult(message=msg.receipt(filed.report, filed.unit, filed.investigator))
+        if form_id == forms.FORM_FOLLOW_UP_PASS:
+            clean, errors = forms.validate_form(forms.follow_up_pass_form(0), values)
+            if errors:
+                return FormResult(errors=errors)
+            try:
+                follow_up_id = int(context.get("follow_up", ""))
+            except ValueError as exc:
+                raise UserError("Ogiltig uppföljning.") from exc
+            who = self.follow_ups.pass_on(actor, follow_up_id, clean["to"] or "", channel=channel)
+            return FormResult(message=Message(text=t.FOLLOW_UP_PASSED.format(who=who.name)))
         number = context.get("number", "")
         if form_id == forms.FORM_INVESTIGATION:
             report = self.service.report_for_form(actor, number)

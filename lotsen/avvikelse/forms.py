@@ -23,6 +23,7 @@ FORM_INVESTIGATION = "avvikelse_investigation"
 FORM_MEASURE = "avvikelse_measure"
 FORM_HANDOVER = "avvikelse_handover"
 FORM_REOPEN = "avvikelse_reopen"
+FORM_FOLLOW_UP_PASS = "avvikelse_followup_pass"
 
 
 
@@ -217,4 +218,14 @@ def reopen_form(report: Avvikelse) -> Form:
         submit_label=t.FORM_REOPEN_SUBMIT,
         context={"number": report.number},
         fields=(FormField("reason", t.LABEL_REASON, FieldKind.LONG_TEXT, max_length=1000),),
+    )
+
+
+def follow_up_pass_form(follow_up_id: int) -> Form:
+    return Form(
+        id=FORM_FOLLOW_UP_PASS,
+        title=t.FORM_FOLLOW_UP_PASS_TITLE,
+        submit_label=t.FORM_HANDOVER_SUBMIT,
+        context={"follow_up": str(follow_up_id)},
+        fields=(FormField("to", t.LABEL_FOLLOW_UP_TO, FieldKind.USER),),
     )

@@ -18,6 +18,8 @@ A_MEASURE = "avvikelse:measure"
 A_HANDOVER = "avvikelse:handover"
 A_REOPEN = "avvikelse:reopen"
 A_FOLLOW_UP_DONE = "avvikelse:followup_done"
+A_FOLLOW_UP_SNOOZE = "avvikelse:followup_snooze"
+A_FOLLOW_UP_PASS = "avvikelse:followup_pass"
 
 
 def days_phrase(due: date, today: date) -> str:
@@ -96,8 +98,21 @@ def follow_up_reminder(report: Avvikelse, follow_up: FollowUp, measure: Measure 
         buttons=(
             Button(t.BTN_OPEN, A_OPEN, report.number),
             Button(t.BTN_FOLLOW_UP_DONE, A_FOLLOW_UP_DONE, str(follow_up.id), ButtonStyle.PRIMARY),
+            Button(t.BTN_FOLLOW_UP_SNOOZE, A_FOLLOW_UP_SNOOZE, str(follow_up.id)),
+            Button(t.BTN_FOLLOW_UP_PASS, A_FOLLOW_UP_PASS, str(follow_up.id)),
         ),
     )
+
+
+def follow_up_escalation(report: Avvikelse, unit: Unit, follow_up: FollowUp, owner: Person) -> Message:
+    text = t.ESCALATION_TEXT.format(number=report.number, unit=unit.name, due=follow_up.due_date.isoformat(),
+                                    owner=owner.name)
+    return Message(text=text, header=t.ESCALATION_HEADER, sections=(text,),
+                   facts=(("Nummer", report.number), ("Uppföljning", iso_and_swedish(follow_up.due_date)),
+                          ("Ansvarig", owner.name)),
+                   buttons=(Button(t.BTN_OPEN, A_OPEN, report.number),
+                            Button(t.BTN_FOLLOW_UP_DONE, A_FOLLOW_UP_DONE, str(follow_up.id)),
+                            Button(t.BTN_FOLLOW_UP_PASS, A_FOLLOW_UP_PASS, str(follow_up.id))))
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from lotsen.audit.refusals import audit_refusals, denied
 from lotsen.avvikelse import messages as msg
 from lotsen.avvikelse import policy
 from lotsen.avvikelse import texts as t
+from lotsen.avvikelse.follow_ups import plan_reminder
 from lotsen.avvikelse.forms import InvestigationInput, MeasureInput, NewReport
 from lotsen.clock import to_local, today_local, utcnow
 from lotsen.config import Settings
@@ -340,20 +341,11 @@ class AvvikelseService:
             measure_id = measure.id if measure else None
             if (measure_id, due) in existing:  # reopened and closed again: keep the first one
                 continue
-            follow_up = FollowUp(avvikelse_id=report.id, measure_id=measure_id, owner_id=actor.id, due_date=due)
+            follow_up = FollowUp(avvikelse_id=report.id, measure_id=measure_id, owner_id=actor.id, due_date=due,
+                                 remind_on=due)
             session.add(follow_up)
             session.flush()
-            outbox.plan(
-                session,
-                key=f"avvikelse:{report.number}:uppfoljning:{follow_up.id}",
-                kind="avvikelse_uppfoljning",
-                recipient_id=actor.id,
-                message=msg.follow_up_reminder(report, follow_up, measure),
-                due_at=outbox.within_working_hours(
-                    outbox.morning_of(due, self.settings.working_hours_start),
-                    self.settings.working_hours_start, self.settings.working_hours_end,
-                ),
-            )
+            plan_reminder(session, self.settings, report, follow_up)
         outbox.plan(
             session,
             key=f"avvikelse:{report.number}:aterkoppling:{report.reopen_count}",
@@ -436,29 +428,6 @@ class AvvikelseService:
             session.add(report)
             record(session, actor_id=actor.id, action="oppnad_igen", entity_type=ENTITY, entity_ref=report.number,
                    changes={**diff(before, _snapshot(report)), "reason": reason}, channel=channel)
-            return report
-
-    @audit_refusals
-    def complete_follow_up(self, actor: Person, follow_up_id: int, *, channel: str) -> Avvikelse:
-        with self.db.session() as session:
-            follow_up = session.get(FollowUp, follow_up_id)
-            if follow_up is None:
-                raise NotFound("Uppföljningen finns inte.")
-            report = session.get(Avvikelse, follow_up.avvikelse_id)
-            assert report is not None
-            if follow_up.owner_id != actor.id:
-                raise _denied(t.ERR_FOLLOW_UP_NOT_YOURS, actor, report, "nekad_uppfoljning", channel)
-            if follow_up.status != FollowUpStatus.PLANERAD:
-                raise UserError(t.ERR_FOLLOW_UP_DONE)
-            follow_up.status = FollowUpStatus.KLAR.value
-            follow_up.done_at = utcnow()
-            follow_up.done_by_id = actor.id
-            session.add(follow_up)
-            outbox.cancel(session, f"avvikelse:{report.number}:uppfoljning:{follow_up.id}")
-            record(session, actor_id=actor.id, action="uppfoljning_klar", entity_type=ENTITY,
-                   entity_ref=report.number,
-                   changes={"follow_up_id": follow_up.id, "status": {"old": "planerad", "new": "klar"}},
-                   channel=channel)
             return report
 
     def _name(self, session: Session, person_id: int | None) -> str:

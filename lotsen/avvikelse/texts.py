@@ -100,6 +100,7 @@ ERR_NO_CHEF_FOR_UNIT = (
 ERR_REOPEN_RIGHTS = "Bara utredande chef eller verksamhetschefen kan öppna en avslutad utredning igen."
 ERR_FOLLOW_UP_NOT_YOURS = "Uppföljningen tillhör någon annan."
 ERR_FOLLOW_UP_DONE = "Uppföljningen är redan markerad som klar."
+ERR_FOLLOW_UP_SAME_OWNER = "Personen har redan uppföljningen."
 ERR_BAD_NUMBER = "Ange ett avvikelsenummer, t.ex. AVV-2026-0042."
 
 # Messages.
@@ -124,6 +125,14 @@ MEASURE_ADDED = "Åtgärden är tillagd i {number}. Ansvarig: {who}, klart senas
 HANDED_OVER_DONE = "{number} är överlämnad till {who}."
 REOPENED_TEXT = "{number} är öppnad igen."
 FOLLOW_UP_DONE = "Uppföljningen av {number} är markerad som klar."
+FOLLOW_UP_SNOOZED = "Du påminns igen {date}."
+FOLLOW_UP_PASSED = "Uppföljningen är överlämnad till {who}."
+ESCALATION_HEADER = "Uppföljning som ingen har tagit hand om"
+ESCALATION_TEXT = (
+    "Uppföljningen av {number} ({unit}) skulle ha gjorts {due} av {owner} och är inte markerad som klar."
+)
+FORM_FOLLOW_UP_PASS_TITLE = "Lämna över uppföljning"
+LABEL_FOLLOW_UP_TO = "Ny ansvarig chef"
 
 BTN_OPEN = "Visa"
 BTN_START = "Starta utredning"
@@ -132,6 +141,8 @@ BTN_MEASURE = "Lägg till åtgärd"
 BTN_HANDOVER = "Lämna över"
 BTN_REOPEN = "Öppna igen"
 BTN_FOLLOW_UP_DONE = "Markera uppföljd"
+BTN_FOLLOW_UP_SNOOZE = "Påminn om en vecka"
+BTN_FOLLOW_UP_PASS = "Lämna över"
 
 LIST_HEADER = "Dina avvikelser"
 LIST_REPORTED = "Rapporterade av dig"

@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from lotsen.clock import utcnow
@@ -41,7 +41,10 @@ class Unit(SQLModel, table=True):
     code: str = Field(index=True, unique=True, max_length=40)
     name: str = Field(max_length=200)
     parent_id: int | None = Field(default=None, foreign_key="unit.id")
-    chef_id: int | None = Field(default=None, foreign_key="person.id")
+    # unit.chef_id and person.unit_id point at each other; this key is created after both tables.
+    chef_id: int | None = Field(
+        default=None, sa_column=Column(Integer, ForeignKey("person.id", use_alter=True), nullable=True)
+    )
     active: bool = True
 
 
@@ -130,6 +133,8 @@ class FollowUp(SQLModel, table=True):
     status: str = Field(default=FollowUpStatus.PLANERAD.value, max_length=20)
     done_at: datetime | None = _ts(nullable=True, default=False)
     done_by_id: int | None = Field(default=None, foreign_key="person.id")
+    remind_on: date | None = None  # when the next reminder goes out (moves when snoozed)
+    escalated_at: datetime | None = _ts(nullable=True, default=False)
 
 
 class NumberSequence(SQLModel, table=True):
