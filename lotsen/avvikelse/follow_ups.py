@@ -138,6 +138,8 @@ class FollowUpService:
                 select(FollowUp, Avvikelse)
                 .where(FollowUp.status == FollowUpStatus.PLANERAD.value, col(FollowUp.escalated_at).is_(None),
                        FollowUp.avvikelse_id == Avvikelse.id)
+                # Several instances may run the morning planning; each follow-up is taken by one.
+                .with_for_update(of=FollowUp, skip_locked=True)
             )
             for follow_up, report in list(rows):
                 if (follow_up.remind_on or follow_up.due_date) > limit:
