@@ -176,16 +176,18 @@ def console(
     """Lokal chatt i terminalen (SQLite, demoorganisation), utan Slack eller Teams."""
     from lotsen.adapters.console.session import run_console
     from lotsen.app import build
+    from lotsen.clock import utcnow
     from lotsen.demo.seed import ensure_demo
     from lotsen.errors import UserError
     from lotsen.reminders.daily import plan_morning
 
+    started = utcnow()
     lotsen = build(get_settings())
     if demo:
         ensure_demo(lotsen)
     plan_morning(lotsen)  # what a morning brings: digests and review reminders land in the inboxes
     try:
-        run_console(lotsen, som, sys.stdin, sys.stdout)
+        run_console(lotsen, som, sys.stdin, sys.stdout, planned_since=started)
     except UserError as exc:
         _fail(exc.message)
 

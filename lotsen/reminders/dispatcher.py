@@ -15,7 +15,7 @@ import socket
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Protocol
 
 from sqlalchemy import and_, or_, select, update
@@ -53,6 +53,7 @@ class Dispatcher:
         max_attempts: int = 8,
         worker_id: str | None = None,
         on_sent: Callable[[Person, Message], None] | None = None,
+        planned_since: datetime | None = None,
     ) -> None:
         self.db = db
         self.senders = senders
@@ -60,6 +61,8 @@ class Dispatcher:
         self.max_attempts = max_attempts
         self.worker_id = worker_id or f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:6]}"
         self.on_sent = on_sent
+        # Only rows planned from this moment on (the console must never take a real deployment's mail).
+        self.planned_since = planned_since
 
     def claim(self, limit: int = 50) -> list[dict[str, object]]:
         now = utcnow()
@@ -67,6 +70,8 @@ class Dispatcher:
             and_(OUTBOX.c.status == OutboxStatus.PENDING.value, OUTBOX.c.due_at <= now),
             and_(OUTBOX.c.status == OutboxStatus.SENDING.value, OUTBOX.c.lease_until < now),
         )
+        if self.planned_since is not None:
+            due = and_(due, OUTBOX.c.created_at >= self.planned_since)
         with self.db.session() as session:
             ids_query = (
                 select(OUTBOX.c.id).where(due).order_by(OUTBOX.c.due_at).limit(limit)

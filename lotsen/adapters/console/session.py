@@ -10,12 +10,13 @@ from __future__ import annotations
 import uuid
 from collections import defaultdict
 from collections.abc import Callable
+from datetime import datetime
 from typing import TextIO
 
 from lotsen.adapters.console.render import render_message
 from lotsen.app import Lotsen
 from lotsen.chat.router import GENERAL_HELP
-from lotsen.clock import today_local
+from lotsen.clock import today_local, utcnow
 from lotsen.errors import UserError
 from lotsen.org.directory import active_people, find_person
 from lotsen.storage.models import Person
@@ -52,12 +53,15 @@ class ConsoleSender:
 
 
 class ConsoleSession:
-    def __init__(self, lotsen: Lotsen, stdin: TextIO, stdout: TextIO, user_key: str) -> None:
+    def __init__(self, lotsen: Lotsen, stdin: TextIO, stdout: TextIO, user_key: str,
+                 planned_since: datetime | None = None) -> None:
         self.lotsen = lotsen
         self.stdin = stdin
         self.stdout = stdout
         self.sender = ConsoleSender()
-        self.dispatcher = lotsen.dispatcher([self.sender])
+        # The console delivers only what was planned since it started: pointed at a real database by
+        # mistake, it must not take (and mark sent) the reminders meant for Slack.
+        self.dispatcher = lotsen.dispatcher([self.sender], planned_since=planned_since or utcnow())
         self.actor = self._person(user_key)
         self.last_buttons: list[tuple[str, str]] = []
         self.announced: dict[int, int] = {}  # inbox sizes already mentioned to the user
@@ -251,8 +255,9 @@ def _short(text: str, limit: int = 40) -> str:
 
 
 def run_console(lotsen: Lotsen, user_key: str, stdin: TextIO, stdout: TextIO,
-                on_start: Callable[[ConsoleSession], None] | None = None) -> None:
-    session = ConsoleSession(lotsen, stdin, stdout, user_key)
+                on_start: Callable[[ConsoleSession], None] | None = None,
+                planned_since: datetime | None = None) -> None:
+    session = ConsoleSession(lotsen, stdin, stdout, user_key, planned_since)
     if on_start:
         on_start(session)
     session.run()

@@ -98,3 +98,20 @@ def test_lotsen_console_process_with_demo_data(tmp_path: Path) -> None:
     maria = result.stdout.split("Du är nu Maria Enhet")[1]
     assert "Att utreda* (2)" in maria.replace("*", "") or "Att utreda (2)" in maria
     assert "AVV-" in maria
+
+
+def test_the_console_never_takes_deliveries_planned_before_it_started(lotsen: Lotsen) -> None:
+    """Pointed at a real database by mistake, the console must not mark Slack's reminders as sent."""
+    from sqlmodel import select
+
+    from lotsen.reminders import outbox
+    from lotsen.storage.models import OutboxMessage, Person
+    from lotsen.ui.model import Message
+
+    with time_machine.travel("2026-12-10 08:00 +01:00", tick=False), lotsen.db.session() as s:
+        anna = s.exec(select(Person).where(Person.key == "me.anna")).one()
+        outbox.plan(s, key="real:1", kind="test", recipient_id=anna.id or 0, message=Message(text="till Slack"))
+    output = drive(lotsen, ["inkorg", "avsluta"])
+    assert "till Slack" not in output and "Inkorgen är tom" in output
+    with lotsen.db.session() as s:
+        assert s.exec(select(OutboxMessage).where(OutboxMessage.key == "real:1")).one().status == "pending"
