@@ -6,6 +6,7 @@ neutral replies. User errors are raised as `UserError` and shown by the router.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 
 from lotsen.avvikelse import forms
@@ -20,6 +21,8 @@ from lotsen.org.directory import active_units
 from lotsen.storage.models import Person, Unit
 from lotsen.ui.model import FormResult, Message, Reply, iso_and_swedish
 from lotsen.ui.texts import UNKNOWN_COMMAND
+
+UNITS_TTL_SECONDS = 10.0
 
 SUBCOMMANDS = {
     "lista": "list", "list": "list",
@@ -40,6 +43,7 @@ class AvvikelseFlows:
         self.service = service
         self.follow_ups = follow_ups
         self.settings = settings
+        self._units_cache: tuple[float, list[Unit]] | None = None
 
     # --- commands ---------------------------------------------------------------------------------
 
@@ -62,10 +66,18 @@ class AvvikelseFlows:
             "handover": msg.A_HANDOVER, "reopen": msg.A_REOPEN,
         }[sub], arg, channel)
 
+    def _units(self) -> list[Unit]:
+        """The unit choices, read at most every few seconds: the form is built on every /avvikelse and
+        every submission, in Slack's ack window. Filing checks the unit against the database itself."""
+        now = time.monotonic()
+        if self._units_cache is None or now - self._units_cache[0] > UNITS_TTL_SECONDS:
+            with self.service.db.read() as session:
+                self._units_cache = (now, active_units(session))
+        return self._units_cache[1]
+
     def new_form(self, actor: Person) -> forms.Form:
-        with self.service.db.read() as session:
-            units = active_units(session)
-            default = session.get(Unit, actor.unit_id) if actor.unit_id else None
+        units = self._units()
+        default = next((u for u in units if u.id == actor.unit_id), None)
         return forms.new_report_form(units, self.settings.avvikelse_categories, default)
 
     def overview(self, actor: Person) -> Message:
