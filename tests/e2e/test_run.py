@@ -110,3 +110,32 @@ def test_http_mode_serves_signed_slash_commands(tmp_path: Path, fake: FakeSlack)
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_lotsen_dispatch_delivers_the_outbox_from_its_own_process(tmp_path: Path, fake: FakeSlack) -> None:
+    from sqlmodel import select
+
+    from lotsen.reminders import outbox
+    from lotsen.storage.models import Person
+    from lotsen.ui.model import Message
+    from tests.conftest import make_lotsen
+
+    db_url = f"sqlite:///{tmp_path / 'dispatch.db'}"
+    upgrade(db_url)
+    lotsen = make_lotsen(db_url)
+    with lotsen.db.session() as s:
+        maria = s.exec(select(Person).where(Person.key == "ec.maria")).one()
+        outbox.plan(s, key="e2e:1", kind="test", recipient_id=maria.id or 0, message=Message(text="Hej Maria"))
+    lotsen.db.dispose()
+    missing = run_briefly(["dispatch"], env_for(db_url))
+    assert missing.returncode == 1 and "SLACK_BOT_TOKEN" in missing.stderr
+    proc = subprocess.Popen([*LOTSEN, "dispatch"], env=env_for(db_url, SLACK_BOT_TOKEN="xoxb-d", SLACK_API_URL=fake.url,
+                                                                  LOTSEN_DISPATCHER_TICK_SECONDS="0.2"),
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        [post] = fake.wait_for("chat.postMessage", timeout=20)
+        assert post.params["channel"] == "U0DEMOEC01" and post.params["text"] == "Hej Maria"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
