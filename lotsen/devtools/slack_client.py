@@ -65,7 +65,8 @@ class SignedSlackClient:
     def interactive(self, payload: dict[str, Any]) -> Response:
         return self.post(urllib.parse.urlencode({"payload": json.dumps(payload)}), "application/x-www-form-urlencoded")
 
-    def click(self, user_id: str, action_id: str, value: str, *, from_home: bool = False) -> Response:
+    def click(self, user_id: str, action_id: str, value: str, *, from_home: bool = False,
+              from_modal: bool = False) -> Response:
         n = next(self._ids)
         payload: dict[str, Any] = {
             "type": "block_actions", "team": {"id": "T0LOTSEN"}, "user": {"id": user_id},
@@ -73,9 +74,10 @@ class SignedSlackClient:
             "actions": [{"type": "button", "action_id": action_id, "block_id": "b1", "value": value,
                          "action_ts": f"{time.time():.6f}"}],
         }
-        if from_home:
-            payload["container"] = {"type": "view", "view_id": "VHOME"}
-            payload["view"] = {"id": "VHOME", "type": "home"}
+        if from_home or from_modal:
+            kind = "modal" if from_modal else "home"
+            payload["container"] = {"type": "view", "view_id": f"V{kind.upper()}"}
+            payload["view"] = {"id": f"V{kind.upper()}", "type": kind}
         else:
             payload["container"] = {"type": "message", "channel_id": "D0BOT", "message_ts": "1.1"}
             payload["channel"] = {"id": "D0BOT"}

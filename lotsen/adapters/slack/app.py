@@ -75,11 +75,15 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
             return BoltResponse(status=200, body="")
         return next()
 
-    def reply_in_modal(trigger_id: str | None, reply: Reply) -> None:
-        if reply.form is not None and trigger_id:
-            client.views_open(trigger_id=trigger_id, view=blocks.modal(reply.form))
-        elif reply.message is not None and trigger_id:
-            client.views_open(trigger_id=trigger_id, view=blocks.message_modal(reply.message))
+    def reply_in_modal(trigger_id: str | None, reply: Reply, *, from_modal: bool = False) -> None:
+        if not trigger_id:
+            return
+        # A button inside an open modal stacks the next view on it (views.push); elsewhere a new modal opens.
+        show = client.views_push if from_modal else client.views_open
+        if reply.form is not None:
+            show(trigger_id=trigger_id, view=blocks.modal(reply.form))
+        elif reply.message is not None:
+            show(trigger_id=trigger_id, view=blocks.message_modal(reply.message))
 
     def on_command(ack: Any, body: dict[str, Any], respond: Any) -> None:
         # Ack at once (Slack's 3-second window); the reply follows as a modal or via response_url.
@@ -115,7 +119,7 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
             respond(text=reply.message.text, blocks=blocks.message_blocks(reply.message),
                     response_type="ephemeral", replace_original=False)
             return
-        reply_in_modal(trigger_id, reply)
+        reply_in_modal(trigger_id, reply, from_modal=(body.get("view") or {}).get("type") == "modal")
 
     @app.view(re.compile(r"^[a-z]+_[a-z_]+$"))
     def on_submission(ack: Any, body: dict[str, Any], view: dict[str, Any]) -> None:

@@ -233,3 +233,13 @@ def test_a_personnummer_in_a_question_is_not_searched(slack: SlackHarness) -> No
     slack.command(ANNA, "/rutin", "vad gäller för 121212-1212")
     [answer] = slack.fake.wait_for("response_url")
     assert "personnummer" in answer.params["text"] and "1212" not in answer.params["text"]
+
+
+def test_a_button_inside_a_modal_pushes_the_next_view(slack: SlackHarness) -> None:
+    slack.submit_view(ANNA, "avvikelse_new", FORM, view_id="VF")
+    slack.click(MARIA, "avvikelse:start#0", "AVV-2026-0001", from_home=True)
+    slack.fake.wait_for("views.open")
+    slack.click(MARIA, "avvikelse:measure#1", "AVV-2026-0001", from_modal=True)
+    [pushed] = slack.fake.wait_for("views.push")
+    assert pushed.params["view"]["callback_id"] == "avvikelse_measure"
+    assert len(slack.fake.calls_to("views.open")) == 1
