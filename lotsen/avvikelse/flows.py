@@ -86,6 +86,8 @@ class AvvikelseFlows:
     # --- buttons ----------------------------------------------------------------------------------
 
     def action(self, actor: Person, action_id: str, value: str, channel: str) -> Reply:
+        if action_id == msg.A_NEW:
+            return Reply(form=self.new_form(actor))
         if action_id == msg.A_OPEN:
             return Reply(message=msg.detail(self.service.view(actor, value, channel=channel), today_local()))
         if action_id == msg.A_START:

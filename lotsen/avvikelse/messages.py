@@ -11,6 +11,7 @@ from lotsen.avvikelse import texts as t
 from lotsen.storage.models import Avvikelse, AvvikelseStatus, FollowUp, Measure, Person, Unit
 from lotsen.ui.model import Button, ButtonStyle, Message, iso_and_swedish
 
+A_NEW = "avvikelse:new"
 A_OPEN = "avvikelse:open"
 A_START = "avvikelse:start"
 A_INVESTIGATE = "avvikelse:investigate"

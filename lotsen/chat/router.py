@@ -13,7 +13,7 @@ from typing import Protocol
 
 from lotsen.errors import INTERNAL_ERROR, UserError, incident_id
 from lotsen.storage.models import Person
-from lotsen.ui.model import Form, FormResult, Message, Reply
+from lotsen.ui.model import Button, ButtonStyle, Form, FormResult, Message, Reply
 from lotsen.ui.texts import UNKNOWN_COMMAND
 
 log = logging.getLogger(__name__)
@@ -27,6 +27,12 @@ GENERAL_HELP = """Lotsen hjälper dig med avvikelser, frister och rutiner.
   /frist hjälp        alla kommandon för frister
   /rutin <fråga>      vilken rutin gäller? (du kan också skriva frågan direkt)
 Skriv aldrig namn eller personnummer på en enskild i chatten."""
+
+
+HOME_INTRO = (
+    "Rapportera en avvikelse, registrera en frist, eller fråga vilken rutin som gäller genom att skriva "
+    "till Lotsen under Meddelanden. Skriv aldrig namn eller personnummer på en enskild."
+)
 
 
 class Feature(Protocol):
@@ -110,8 +116,12 @@ class Chat:
             return FormResult(message=Message(text=_internal_error(f"form {form_id}")))
 
     def home(self, actor: Person) -> list[Message]:
-        """What the App Home tab shows: each feature's overview for this person."""
-        out: list[Message] = []
+        """What the App Home tab shows: quick actions, then each feature's overview for this person."""
+        out: list[Message] = [Message(
+            text=HOME_INTRO, header="Lotsen", sections=(HOME_INTRO,),
+            buttons=(Button("Rapportera avvikelse", "avvikelse:new", "-", ButtonStyle.PRIMARY),
+                     Button("Registrera frist", "frist:new", "-")),
+        )]
         for feature in self.features:
             overview = getattr(feature, "overview", None)
             if overview is not None:

@@ -63,6 +63,8 @@ class FristFlows:
         return msg.lists(self.service.lists(actor), today_local())
 
     def action(self, actor: Person, action_id: str, value: str, channel: str) -> Reply:
+        if action_id == msg.A_NEW:
+            return Reply(form=forms.new_form())
         ident = parse_label(value)
         view = self.service.view(actor, ident, channel=channel)
         if action_id == msg.A_OPEN:

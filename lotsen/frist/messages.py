@@ -14,6 +14,7 @@ from lotsen.frist.models import CaseDeadline, FristStatus
 from lotsen.storage.models import Person
 from lotsen.ui.model import Button, ButtonStyle, Message, iso_and_swedish
 
+A_NEW = "frist:new"
 A_OPEN = "frist:open"
 A_DECIDE = "frist:decide"
 A_EXTEND = "frist:extend"

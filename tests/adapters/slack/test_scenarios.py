@@ -243,3 +243,16 @@ def test_a_button_inside_a_modal_pushes_the_next_view(slack: SlackHarness) -> No
     [pushed] = slack.fake.wait_for("views.push")
     assert pushed.params["view"]["callback_id"] == "avvikelse_measure"
     assert len(slack.fake.calls_to("views.open")) == 1
+
+
+def test_app_home_offers_quick_actions_that_open_the_forms(slack: SlackHarness) -> None:
+    slack.event({"type": "app_home_opened", "user": ANNA, "channel": "D0BOT", "tab": "home"}, event_id="EvH2")
+    [home] = slack.fake.wait_for("views.publish")
+    buttons = [e for b in home.params["view"]["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    new_report = next(b for b in buttons if b["action_id"].startswith("avvikelse:new"))
+    slack.click(ANNA, new_report["action_id"], new_report["value"], from_home=True)
+    [opened] = slack.fake.wait_for("views.open")
+    assert opened.params["view"]["callback_id"] == "avvikelse_new"
+    frist = next(b for b in buttons if b["action_id"].startswith("frist:new"))
+    slack.click(ANNA, frist["action_id"], frist["value"], from_home=True)
+    assert slack.fake.wait_for("views.open", count=2)[-1].params["view"]["callback_id"] == "frist_new"
