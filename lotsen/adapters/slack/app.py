@@ -12,6 +12,7 @@ from typing import Any
 
 from slack_bolt import App, BoltResponse
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from lotsen.adapters.slack import blocks
 from lotsen.app import Lotsen
@@ -34,6 +35,7 @@ COMMANDS = {
 }
 BOT_EVENTS = ("app_home_opened", "message.im", "app_mention")
 BOT_SCOPES = ("commands", "chat:write", "im:history", "app_mentions:read", "users:read", "users:read.email")
+FORM_NOT_OPENED = "Formuläret kunde inte öppnas (Slack svarade för sent). Försök igen."
 MENTION = re.compile(r"<@[A-Z0-9]+(\|[^>]*)?>")
 
 
@@ -96,7 +98,12 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
             return
         reply = lotsen.chat.command(actor, name, body.get("text") or "", channel=CHANNEL)
         if reply.form is not None:
-            client.views_open(trigger_id=body["trigger_id"], view=blocks.modal(reply.form))
+            try:
+                client.views_open(trigger_id=body["trigger_id"], view=blocks.modal(reply.form))
+            except SlackApiError as exc:
+                # Typically expired_trigger_id (Slack waited over 3 s); say so instead of staying silent.
+                log.warning("views.open failed", extra={"error": exc.response.get("error")})
+                respond(text=FORM_NOT_OPENED, response_type="ephemeral")
             return
         message = reply.message or Message(text="")
         respond(text=message.text, blocks=blocks.message_blocks(message), response_type="ephemeral")
@@ -119,7 +126,12 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
             respond(text=reply.message.text, blocks=blocks.message_blocks(reply.message),
                     response_type="ephemeral", replace_original=False)
             return
-        reply_in_modal(trigger_id, reply, from_modal=(body.get("view") or {}).get("type") == "modal")
+        try:
+            reply_in_modal(trigger_id, reply, from_modal=(body.get("view") or {}).get("type") == "modal")
+        except SlackApiError as exc:
+            log.warning("opening a view failed", extra={"error": exc.response.get("error")})
+            if body.get("response_url"):
+                respond(text=FORM_NOT_OPENED, response_type="ephemeral", replace_original=False)
 
     @app.view(re.compile(r"^[a-z]+_[a-z_]+$"))
     def on_submission(ack: Any, body: dict[str, Any], view: dict[str, Any]) -> None:

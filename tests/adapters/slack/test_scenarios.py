@@ -256,3 +256,10 @@ def test_app_home_offers_quick_actions_that_open_the_forms(slack: SlackHarness) 
     frist = next(b for b in buttons if b["action_id"].startswith("frist:new"))
     slack.click(ANNA, frist["action_id"], frist["value"], from_home=True)
     assert slack.fake.wait_for("views.open", count=2)[-1].params["view"]["callback_id"] == "frist_new"
+
+
+def test_a_form_slack_refuses_to_open_is_explained(slack: SlackHarness) -> None:
+    slack.fake.fail_methods["views.open"] = "expired_trigger_id"
+    slack.command(ANNA, "/avvikelse")
+    [answer] = slack.fake.wait_for("response_url")
+    assert "kunde inte öppnas" in answer.params["text"]
