@@ -122,6 +122,24 @@ def export_avvikelser(
         typer.echo(f"{len(rows)} avvikelser skrivna till {output}.", err=True)
 
 
+@export_app.command("statistik")
+def export_statistik(
+    from_: Annotated[str | None, typer.Option("--from", help="Från och med rapportdatum (ÅÅÅÅ-MM-DD)")] = None,
+    to: Annotated[str | None, typer.Option("--to", help="Till och med rapportdatum (ÅÅÅÅ-MM-DD)")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut JSON")] = False,
+) -> None:
+    """Sammanställning av avvikelser för kvalitetsenheten: antal per enhet, kategori, typ och status."""
+    from lotsen.app import build
+    from lotsen.avvikelse.statistics import compute, render
+    from lotsen.clock import today_local
+
+    start, end = _parse_date(from_, "--from"), _parse_date(to, "--to")
+    if start and end and start > end:
+        _fail("--from kan inte vara senare än --to.")
+    stats = compute(build(get_settings()).avvikelser.export_rows(start, end), today_local())
+    typer.echo(json.dumps(stats.to_dict(), ensure_ascii=False) if as_json else render(stats, start, end))
+
+
 @slack_app.command("manifest")
 def slack_manifest(
     url: Annotated[str | None, typer.Option("--url", help="Publik adress till /slack/events (HTTP-läge)")] = None,

@@ -114,3 +114,18 @@ def test_manifest_command_prints_the_committed_manifest(runner: CliRunner) -> No
     result = runner.invoke(app, ["slack", "manifest"])
     root = Path(__file__).resolve().parents[2]
     assert result.exit_code == 0 and result.stdout == (root / "manifest.yml").read_text(encoding="utf-8")
+
+
+def test_statistics_for_kvalitetsenheten(runner: CliRunner, cli_db: str) -> None:
+    with time_machine.travel("2026-03-02 10:00 +01:00", tick=False):
+        _file_one(cli_db)
+    with time_machine.travel("2026-05-01 10:00 +02:00", tick=False):
+        result = runner.invoke(app, ["export", "statistik", "--json"])
+        text = runner.invoke(app, ["export", "statistik", "--from", "2026-01-01", "--to", "2026-04-30"])
+    data = json.loads(result.stdout)
+    assert data["antal"] == 1 and data["per_kategori"] == {"Samverkan": 1}
+    assert data["oppna_efter_malet"] == 1 and data["avslutade"] == 0  # due 13 Apr, still open 1 May
+    assert "Avvikelser 2026-01-01 – 2026-04-30: 1" in text.stdout and "Samverkan 1" in text.stdout
+    assert "Skolan" not in text.stdout  # counts only, never text
+    bad = runner.invoke(app, ["export", "statistik", "--from", "2026-05-01", "--to", "2026-01-01"])
+    assert bad.exit_code == 2

@@ -1,0 +1,81 @@
+"""Aggregates for kvalitetsenheten's compilations (three times a year): pure, over exported rows.
+
+Counts only, never text: by unit, category, type and origin; how many were investigated within the
+local target; median days from report to closed investigation; reopened investigations.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass
+class AvvikelseStatistics:
+    total: int = 0
+    by_unit: Counter[str] = field(default_factory=Counter)
+    by_category: Counter[str] = field(default_factory=Counter)
+    by_subject: Counter[str] = field(default_factory=Counter)
+    by_origin: Counter[str] = field(default_factory=Counter)
+    by_status: Counter[str] = field(default_factory=Counter)
+    closed: int = 0
+    closed_within_target: int = 0
+    open_past_target: int = 0
+    median_days_to_close: float | None = None
+    reopened: int = 0
+    lex_sarah_flagged: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "antal": self.total, "per_enhet": dict(self.by_unit), "per_kategori": dict(self.by_category),
+            "per_typ": dict(self.by_subject), "per_ursprung": dict(self.by_origin),
+            "per_status": dict(self.by_status), "avslutade": self.closed,
+            "avslutade_inom_malet": self.closed_within_target, "oppna_efter_malet": self.open_past_target,
+            "median_dagar_till_avslut": self.median_days_to_close, "oppnade_igen": self.reopened,
+            "bedomda_som_lex_sarah": self.lex_sarah_flagged,
+        }
+
+
+def compute(rows: Sequence[dict[str, Any]], today: date) -> AvvikelseStatistics:
+    stats = AvvikelseStatistics(total=len(rows))
+    durations: list[int] = []
+    for r in rows:
+        stats.by_unit[str(r["enhet"])] += 1
+        stats.by_category[str(r["kategori"])] += 1
+        stats.by_subject[str(r["typ"])] += 1
+        stats.by_origin[str(r["ursprung"])] += 1
+        stats.by_status[str(r["status"])] += 1
+        due = date.fromisoformat(str(r["utreds_senast"]))
+        if r["avslutad"]:
+            stats.closed += 1
+            closed_on = date.fromisoformat(str(r["avslutad"])[:10])
+            durations.append((closed_on - date.fromisoformat(str(r["rapporterad_datum"]))).days)
+            stats.closed_within_target += closed_on <= due
+        elif today > due:
+            stats.open_past_target += 1
+        stats.reopened += int(r["antal_gang_oppnad_igen"]) > 0
+        stats.lex_sarah_flagged += r["lex_sarah_bedomning"] == "ja"
+    stats.median_days_to_close = float(statistics.median(durations)) if durations else None
+    return stats
+
+
+def render(stats: AvvikelseStatistics, start: date | None, end: date | None) -> str:
+    period = f"{start.isoformat() if start else 'början'} – {end.isoformat() if end else 'idag'}"
+    lines = [f"Avvikelser {period}: {stats.total}"]
+    if stats.total:
+        share = f"{stats.closed_within_target / stats.closed:.0%}" if stats.closed else "–"
+        median = f"{stats.median_days_to_close:.0f} dagar" if stats.median_days_to_close is not None else "–"
+        lines += [
+            f"  Avslutade: {stats.closed} (inom målet: {share}), median till avslut: {median}",
+            f"  Öppna efter målet: {stats.open_past_target}; öppnade igen: {stats.reopened}; "
+            f"bedömda som lex Sarah: {stats.lex_sarah_flagged}",
+        ]
+        for title, counter in (("Per enhet", stats.by_unit), ("Per kategori", stats.by_category),
+                               ("Per typ", stats.by_subject), ("Per ursprung", stats.by_origin),
+                               ("Per status", stats.by_status)):
+            lines.append(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in counter.most_common()))
+    return "\n".join(lines)
