@@ -53,10 +53,11 @@ def assigned(report: Avvikelse, unit: Unit, *, handed_over_by: Person | None = N
         text = t.HANDED_OVER_TEXT.format(number=report.number, by=handed_over_by.name, due=due)
     else:
         text = t.ASSIGNED_TEXT.format(number=report.number, unit=unit.name, category=report.category, due=due)
+    sections = (text, t.OUTGOING_HINT) if report.origin == "extern_utgaende" else (text,)
     return Message(
         text=text,
         header=t.ASSIGNED_HEADER,
-        sections=(text,),
+        sections=sections,
         facts=(("Nummer", report.number), ("Enhet", unit.name), ("Kategori", report.category),
                ("Händelsedatum", report.event_date.isoformat()), ("Utreds senast", due)),
         buttons=(

@@ -107,6 +107,10 @@ ERR_BAD_NUMBER = "Ange ett avvikelsenummer, t.ex. AVV-2026-0042."
 RECEIPT_HEADER = "Tack! Avvikelsen är mottagen"
 RECEIPT_TEXT = "{number} är registrerad. {chef} utreder den, senast {due}."
 ASSIGNED_HEADER = "Ny avvikelse att utreda"
+OUTGOING_HINT = (
+    "Avvikelsen upptäcktes här men berör en annan förvaltning eller extern aktör, som utreder den. "
+    "Skicka den vidare till dem och notera i utredningen vad som skickades och när."
+)
 ASSIGNED_TEXT = "{number} ({unit}, {category}) ska utredas av dig senast {due}."
 HANDED_OVER_TEXT = "{number} har lämnats över till dig av {by} och ska utredas senast {due}."
 FEEDBACK_HEADER = "Återkoppling på din avvikelse"

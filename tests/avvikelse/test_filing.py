@@ -158,3 +158,9 @@ def test_database_errors_never_carry_report_text(lotsen: Lotsen, people: dict[st
         s.execute(text("INSERT INTO unit (id, code, name, active) VALUES (1, :c, :n, true)"),
                   {"c": "MOTT", "n": "Hemlig text om ett barn"})
     assert "Hemlig text" not in str(exc.value) and "hidden" in str(exc.value).lower()
+
+
+def test_an_outgoing_avvikelse_tells_the_chef_to_pass_it_on(lotsen: Lotsen, people: dict[str, Person]) -> None:
+    submit(lotsen, people["me.anna"], origin="extern_utgaende")
+    [assigned] = outbox(lotsen, "avvikelse_tilldelad")
+    assert "annan förvaltning eller extern aktör" in " ".join(assigned.payload["sections"])
