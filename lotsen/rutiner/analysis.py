@@ -39,6 +39,14 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+def base(stemmed: str) -> str | None:
+    """The verb behind a -ning noun: utredning → utred (meets utreder, utreda), bedömning → bedöm.
+    Snowball leaves -ning alone; without this a question with the verb misses a heading with the noun."""
+    if stemmed.endswith("ning") and len(stemmed) >= 8:
+        return stemmed[:-4]
+    return None
+
+
 def content_tokens(text: str) -> list[str]:
     return [t for t in tokens(text) if t not in STOPWORDS and (len(t) > 1 or t.isdigit())]
 
@@ -79,7 +87,11 @@ def index_terms(text: str, vocabulary: Vocabulary | None) -> list[str]:
     """Stems of every content word, plus the stems of a compound's parts."""
     out: list[str] = []
     for word in content_tokens(text):
-        out.append(stem(word))
+        stemmed = stem(word)
+        out.append(stemmed)
+        verb = base(stemmed)
+        if verb:
+            out.append(verb)
         if vocabulary is not None:
             out.extend(stem(part) for part in vocabulary.split(word))
     return out
@@ -178,6 +190,9 @@ def analyse_query(
         for phrase in synonyms.get(word, ()):
             for w in content_tokens(phrase):
                 add(w, 0.8, "synonym", concept)
+        verb = base(stem(word))
+        if verb:
+            terms.append(QueryTerm(verb, 0.8, "böjning", word, concept))
         concept += 1
     # One entry per stem and concept, keeping the strongest weight.
     best: dict[tuple[str, int], QueryTerm] = {}

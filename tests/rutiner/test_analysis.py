@@ -72,3 +72,12 @@ def test_normalising_is_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
     assert tokens(once) == tokens(text)
+
+
+def test_a_verb_meets_its_ning_noun() -> None:
+    from lotsen.rutiner.analysis import base
+
+    assert base(stem("utredning")) == stem("utreder") == stem("utreda")
+    assert base(stem("bedömning")) == stem("bedömer")
+    assert base(stem("mening")) is None  # too short to be a -ning noun of a verb
+    assert stem("utred") in {t.stem for t in analyse_query("utredningen", VOCAB, SYN)}

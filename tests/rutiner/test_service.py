@@ -80,3 +80,8 @@ def test_routines_due_for_review(demo: RoutineCatalogue) -> None:
     due = demo.documents_due_for_review(30, today=date(2026, 11, 22))
     assert [(d.document, d.days_left) for d in due] == [
         ("rutin_avvikelser_2021.txt", -1241), ("utredning_bbic.html", 8), ("klagomal_och_synpunkter.html", 23)]
+
+
+def test_a_question_with_the_verb_finds_the_heading_with_the_noun(demo: RoutineCatalogue) -> None:
+    top = demo.search("vem utreder avvikelser").hits[0]
+    assert (top.document, top.section) == ("rutin_avvikelser.md", "Utredning och tidsfrist")
