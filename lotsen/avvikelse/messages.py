@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from lotsen.avvikelse import texts as t
+from lotsen.clock import to_local
+from lotsen.deadlines.calculator import compute
 from lotsen.storage.models import Avvikelse, AvvikelseStatus, FollowUp, Measure, Person, Unit
 from lotsen.ui.model import Button, ButtonStyle, Message, iso_and_swedish
 
@@ -135,7 +137,7 @@ def detail(view: ReportView, today: date) -> Message:
         ("Status", t.STATUS.get(r.status, r.status)),
         ("Enhet", view.unit.name),
         ("Händelsedatum", r.event_date.isoformat()),
-        ("Rapporterad", r.created_at.date().isoformat()),
+        ("Rapporterad", to_local(r.created_at).date().isoformat()),
         ("Typ", t.SUBJECTS.get(r.subject, r.subject)),
         ("Ursprung", t.ORIGINS_SHORT.get(r.origin, r.origin)),
         ("Kategori", r.category),
@@ -168,6 +170,10 @@ def detail(view: ReportView, today: date) -> Message:
     planned = [f for f in view.follow_ups if f.status == "planerad"]
     if planned:
         sections.append("*Uppföljningar*\n" + "\n".join(f"• {f.due_date.isoformat()}" for f in planned))
+    context: tuple[str, ...] = ()
+    explained = compute("avvikelse_utredning", to_local(r.created_at).date())
+    if explained.due == r.due_date:  # the rule in force still gives this date: show how
+        context = (f"Utreds senast: {explained.summary}",)
     buttons: list[Button] = []
     if view.viewer_is_investigator and r.status == AvvikelseStatus.MOTTAGEN:
         buttons.append(Button(t.BTN_START, A_START, r.number, ButtonStyle.PRIMARY))
@@ -184,6 +190,7 @@ def detail(view: ReportView, today: date) -> Message:
         sections=tuple(sections),
         facts=tuple(facts),
         buttons=tuple(buttons),
+        context=context,
     )
 
 

@@ -59,6 +59,8 @@ def test_only_those_who_must_see_a_report_can(
     message = reply.message  # type: ignore[attr-defined]
     if allowed:
         assert message.header == NUMBER and any("Journalanteckning" in s for s in message.sections)
+        assert message.context == ("Utreds senast: 6 veckor från tors 10 dec 2026 → tors 21 jan → lokalt mål, "
+                                   "flyttas inte",)
         assert audit(lotsen, NUMBER)[-1].action == "visad"
     else:
         assert "inte behörighet" in message.text and "Journalanteckning" not in message.text
