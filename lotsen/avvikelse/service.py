@@ -1,4 +1,4 @@
-"""Avvikelse use cases: file, view, investigate, add measures, close, reopen, hand over, follow up.
+"""Avvikelse use cases: file, view, investigate, add measures, close, reopen, hand over (follow-ups: follow_ups.py).
 
 Every method checks permissions, validates state, writes the audit log and plans notifications in
 one transaction: either all of it happens, or nothing does.
