@@ -14,6 +14,7 @@ from lotsen.avvikelse import messages as msg
 from lotsen.avvikelse import texts as t
 from lotsen.avvikelse.follow_ups import FollowUpService
 from lotsen.avvikelse.service import AvvikelseService
+from lotsen.chat.subcommands import common_reply
 from lotsen.clock import today_local
 from lotsen.config import Settings
 from lotsen.errors import UserError
@@ -53,12 +54,9 @@ class AvvikelseFlows:
             return Reply(form=self.new_form(actor))
         sub = SUBCOMMANDS.get(parts[0].lower())
         arg = parts[1].strip() if len(parts) > 1 else ""
-        if sub is None:
-            return Reply(message=Message(text=f"{UNKNOWN_COMMAND}\n\n{t.HELP}"))
-        if sub == "help":
-            return Reply(message=Message(text=t.HELP))
-        if sub == "list":
-            return Reply(message=self.overview(actor))
+        common = common_reply(sub, t.HELP, lambda: self.overview(actor))
+        if common is not None or sub is None:  # (sub is None is answered by common_reply)
+            return common or Reply(message=Message(text=t.HELP))
         if not arg:
             raise UserError(t.ERR_BAD_NUMBER)
         return self.action(actor, {

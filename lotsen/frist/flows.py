@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from lotsen.chat.subcommands import common_reply
 from lotsen.clock import today_local
 from lotsen.config import Settings
 from lotsen.deadlines.calculator import InvalidStart, compute
@@ -37,12 +38,9 @@ class FristFlows:
         if not parts:
             return Reply(form=forms.new_form())
         sub = SUBCOMMANDS.get(parts[0].lower())
-        if sub is None:
-            return Reply(message=Message(text=f"{UNKNOWN_COMMAND}\n\n{t.HELP}"))
-        if sub == "help":
-            return Reply(message=Message(text=t.HELP))
-        if sub == "list":
-            return Reply(message=self.overview(actor))
+        common = common_reply(sub, t.HELP, lambda: self.overview(actor))
+        if common is not None:
+            return common
         if sub == "kinds":
             return Reply(message=msg.kinds())
         if sub == "calc":
