@@ -11,6 +11,8 @@ from lotsen.chat.router import Chat
 from lotsen.config import Settings
 from lotsen.frist.flows import FristFlows
 from lotsen.frist.service import FristService
+from lotsen.lex_sarah.flows import LexSarahFlows
+from lotsen.lex_sarah.service import LexSarahService
 from lotsen.reminders.dispatcher import Dispatcher, Sender
 from lotsen.rutiner.flows import RutinFlows
 from lotsen.rutiner.service import RoutineCatalogue
@@ -25,6 +27,7 @@ class Lotsen:
     avvikelser: AvvikelseService
     follow_ups: FollowUpService
     frister: FristService
+    lex_sarah: LexSarahService
     rutiner: RoutineCatalogue
     chat: Chat
 
@@ -46,7 +49,8 @@ def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
     frister = FristService(db, settings)
     rutiner = RoutineCatalogue(db, str(settings.rutin_synonyms) if settings.rutin_synonyms else None)
     follow_ups = FollowUpService(db, settings)
-    chat = Chat([AvvikelseFlows(avvikelser, follow_ups, settings), FristFlows(frister, settings),
-                 RutinFlows(rutiner)])
+    lex_sarah = LexSarahService(db, settings)
+    chat = Chat([AvvikelseFlows(avvikelser, follow_ups, settings), LexSarahFlows(lex_sarah, settings),
+                 FristFlows(frister, settings), RutinFlows(rutiner)])
     return Lotsen(settings=settings, db=db, avvikelser=avvikelser, follow_ups=follow_ups, frister=frister,
-                  rutiner=rutiner, chat=chat)
+                  lex_sarah=lex_sarah, rutiner=rutiner, chat=chat)

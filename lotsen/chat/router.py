@@ -22,6 +22,7 @@ GENERAL_HELP = """Lotsen hjälper dig med avvikelser, frister och rutiner.
   /avvikelse          rapportera en avvikelse
   /avvikelse lista    dina avvikelser, utredningar och uppföljningar
   /avvikelse hjälp    alla kommandon för avvikelser
+  /lexsarah           rapportera ett missförhållande eller en påtaglig risk (lex Sarah)
   /frist              registrera en frist i ett ärende
   /frist lista        dina frister (och teamets för teamledare)
   /frist hjälp        alla kommandon för frister
@@ -120,6 +121,7 @@ class Chat:
         out: list[Message] = [Message(
             text=HOME_INTRO, header="Lotsen", sections=(HOME_INTRO,),
             buttons=(Button("Rapportera avvikelse", "avvikelse:new", "-", ButtonStyle.PRIMARY),
+                     Button("Rapportera lex Sarah", "lexsarah:new", "-"),
                      Button("Registrera frist", "frist:new", "-")),
         )]
         for feature in self.features:

@@ -30,6 +30,7 @@ CHANNEL = "slack"
 # Everything the app uses from Slack, in one place: the manifest is generated from these.
 COMMANDS = {
     "/avvikelse": ("Rapportera och följ upp avvikelser", "[lista | visa AVV-2026-0001 | hjälp]"),
+    "/lexsarah": ("Rapportera ett missförhållande (lex Sarah)", "[lista | visa LXS-2026-0001 | hjälp]"),
     "/frist": ("Registrera och följ frister i ärenden", "[lista | visa F-12 | beräkna utredning 2026-12-10 | hjälp]"),
     "/rutin": ("Vilken rutin gäller? Svar med källa", "<fråga>, t.ex. hur rapporterar jag en avvikelse"),
 }

@@ -263,3 +263,17 @@ def test_a_form_slack_refuses_to_open_is_explained(slack: SlackHarness) -> None:
     slack.command(ANNA, "/avvikelse")
     [answer] = slack.fake.wait_for("response_url")
     assert "kunde inte öppnas" in answer.params["text"]
+
+
+def test_lexsarah_command_opens_its_form_and_a_report_reaches_the_responsible(slack: SlackHarness) -> None:
+    slack.command(ERIK, "/lexsarah")
+    [opened] = slack.fake.wait_for("views.open")
+    assert opened.params["view"]["callback_id"] == "lexsarah_new"
+    form = {"event_date": "2026-11-18", "noticed_date": "2026-11-19", "unit": choice("UTR1"),
+            "what_happened": "Beslutad insats har inte startat på två månader.", "consequence": "Behov ej mötta.",
+            "immediate_action": "Kontaktade utföraren.", "case_reference": None}
+    body = slack.submit_view(ERIK, "lexsarah_new", form, view_id="VLX").json()
+    assert body["response_action"] == "update" and "LXS-2026-0001" in json_text(body["view"])
+    posts = slack.fake.wait_for("chat.postMessage", count=2)
+    assert sorted(p.params["channel"] for p in posts) == sorted([ERIK, "U0DEMOKV01"])
+    assert all("insats" not in json_text(p.params) for p in posts)

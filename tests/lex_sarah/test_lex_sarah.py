@@ -1,0 +1,154 @@
+"""Lex Sarah: reported, taken, investigated and assessed, IVO when allvarligt, closed; seen only by those who must."""
+
+from __future__ import annotations
+
+import pytest
+import time_machine
+from sqlmodel import col, select
+
+from lotsen.app import Lotsen
+from lotsen.lex_sarah.models import LexSarahReport
+from lotsen.storage.models import AuditEntry, OutboxMessage, Person
+
+NUMBER = "LXS-2026-0001"
+REPORT: dict[str, str | None] = {
+    "event_date": "2026-12-07", "noticed_date": "2026-12-09", "unit": "MOTT",
+    "what_happened": "Ett barn fick inte sin beslutade insats under två månader.",
+    "consequence": "Barnets behov tillgodosågs inte.", "immediate_action": "Insatsen startades.",
+    "case_reference": "SN 2026/0900",
+}
+ASSESS = {"inv_causes": "Ingen bevakning av verkställighet.", "inv_happened_before": "Nej.",
+          "inv_could_recur": "Ja, utan bevakning.", "inv_measures": "Bevakningslista införs (EC, 2027-01-31).",
+          "assessment_motivation": "Barnets behov blev inte tillgodosett under lång tid."}
+
+
+@pytest.fixture(autouse=True)
+def frozen() -> object:
+    with time_machine.travel("2026-12-10 09:30 +01:00", tick=False) as traveller:
+        yield traveller
+
+
+def submit(lotsen: Lotsen, who: Person, form_id: str, vals: dict[str, str | None], number: str = NUMBER) -> object:
+    return lotsen.chat.submit(who, form_id, {"number": number}, vals, submission_key=f"{form_id}:x", channel="t")
+
+
+def act(lotsen: Lotsen, who: Person, action: str, value: str = NUMBER) -> object:
+    return lotsen.chat.action(who, f"lexsarah:{action}", value, channel="t")
+
+
+def reports(lotsen: Lotsen) -> list[LexSarahReport]:
+    with lotsen.db.session() as s:
+        return list(s.exec(select(LexSarahReport)))
+
+
+def outbox(lotsen: Lotsen, kind: str) -> list[OutboxMessage]:
+    with lotsen.db.session() as s:
+        return [o for o in s.exec(select(OutboxMessage).order_by(col(OutboxMessage.id))) if o.kind == kind]
+
+
+@pytest.fixture
+def filed(lotsen: Lotsen, people: dict[str, Person]) -> str:
+    result = submit(lotsen, people["hl.lina"], "lexsarah_new", REPORT)
+    assert result.ok, result  # type: ignore[attr-defined]
+    return NUMBER
+
+
+def test_reporting_numbers_and_tells_only_the_responsible(lotsen: Lotsen, people: dict[str, Person],
+                                                         filed: str) -> None:
+    [report] = reports(lotsen)
+    assert report.number == NUMBER and report.status == "mottagen" and report.investigator_id is None
+    [receipt] = outbox(lotsen, "lexsarah_kvitto")
+    assert receipt.recipient_id == people["hl.lina"].id
+    [told] = outbox(lotsen, "lexsarah_ny")
+    assert told.recipient_id == people["kv.petra"].id
+    assert "insats" not in str(told.payload)  # number, unit and dates only
+
+
+@pytest.mark.parametrize(("key", "allowed"), [
+    ("hl.lina", True), ("kv.petra", True), ("vc.karin", True),
+    ("ec.maria", False), ("tl.sara", False), ("me.anna", False), ("ec.jonas", False),
+])
+def test_only_those_who_must_see_it(lotsen: Lotsen, people: dict[str, Person], filed: str, key: str,
+                                    allowed: bool) -> None:
+    text = act(lotsen, people[key], "open").message.text  # type: ignore[attr-defined]
+    assert ("inte behörighet" not in text) == allowed
+    with lotsen.db.session() as s:
+        last = s.exec(select(AuditEntry).where(AuditEntry.entity_ref == NUMBER)
+                      .order_by(col(AuditEntry.id).desc())).first()
+    assert last is not None and last.action == ("visad" if allowed else "nekad_visning")
+
+
+def test_kvalitetsenheten_as_such_does_not_see_it(lotsen: Lotsen, people: dict[str, Person], filed: str) -> None:
+    with lotsen.db.session() as s:
+        petra = s.exec(select(Person).where(Person.key == "kv.petra")).one()
+        petra.roles = ["kvalitetsenhet"]
+        s.add(petra)
+        petra_now = petra
+    assert "inte behörighet" in act(lotsen, petra_now, "open").message.text  # type: ignore[attr-defined]
+
+
+def test_take_investigate_assess_report_to_ivo_and_close(lotsen: Lotsen, people: dict[str, Person],
+                                                         filed: str) -> None:
+    petra, lina = people["kv.petra"], people["hl.lina"]
+    assert "Bara lex Sarah-ansvariga" in act(lotsen, people["vc.karin"], "take").message.text  # type: ignore[attr-defined]
+    taken = act(lotsen, petra, "take")
+    assert taken.form is not None and taken.form.id == "lexsarah_investigation"  # type: ignore[attr-defined]
+    assert "utreds redan av Petra Kvalitet" in act(lotsen, petra, "take").message.text  # type: ignore[attr-defined]
+
+    draft = submit(lotsen, petra, "lexsarah_investigation", {"inv_causes": "Utkast"})
+    assert "sparad" in draft.message.text  # type: ignore[attr-defined]
+    missing = submit(lotsen, petra, "lexsarah_investigation", {"assessment": "allvarligt"})
+    assert set(missing.errors) == {"inv_causes", "inv_could_recur", "assessment_motivation"}  # type: ignore[attr-defined]
+    assessed = submit(lotsen, petra, "lexsarah_investigation", {**ASSESS, "assessment": "allvarligt"})
+    assert "Anmäl snarast till IVO" in assessed.message.text  # type: ignore[attr-defined]
+    [ivo] = outbox(lotsen, "lexsarah_ivo")
+    assert ivo.recipient_id == petra.id and ivo.status == "pending"
+
+    not_yet = act(lotsen, petra, "close")
+    assert "måste anmälas till IVO" in not_yet.message.text  # type: ignore[attr-defined]
+    future = submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-11"})
+    assert "framtiden" in future.errors["ivo_date"]  # type: ignore[attr-defined]
+    sent = submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-10"})
+    assert "registrerad" in sent.message.text  # type: ignore[attr-defined]
+    assert outbox(lotsen, "lexsarah_ivo")[0].status == "cancelled"
+
+    closed = act(lotsen, petra, "close")
+    assert "avslutad" in closed.message.text  # type: ignore[attr-defined]
+    [report] = reports(lotsen)
+    assert (report.status, report.assessment, report.ivo_reported_on.isoformat()) == (  # type: ignore[union-attr]
+        "avslutad", "allvarligt", "2026-12-10")
+    [told] = outbox(lotsen, "lexsarah_besked")
+    assert told.recipient_id == lina.id and "Allvarligt missförhållande" in told.payload["text"]
+    late = submit(lotsen, petra, "lexsarah_investigation", {**ASSESS, "assessment": "inget"})
+    assert "avslutad" in late.message.text  # type: ignore[attr-defined]
+
+
+def test_bad_reports_are_explained_and_store_nothing(lotsen: Lotsen, people: dict[str, Person]) -> None:
+    cases = [
+        ({"what_happened": "Pojken 121212-1212 blev utan insats"}, "what_happened", "personnummer"),
+        ({"noticed_date": "2026-12-01"}, "noticed_date", "före händelsen"),
+        ({"event_date": "2026-12-24"}, "event_date", "framtiden"),
+        ({"case_reference": "Kalle <x>"}, "case_reference", "diarienummer"),
+        ({"consequence": ""}, "consequence", "måste fyllas i"),
+    ]
+    for change, field, expected in cases:
+        result = submit(lotsen, people["hl.lina"], "lexsarah_new", {**REPORT, **change})
+        assert expected in result.errors[field], (change, result)  # type: ignore[attr-defined]
+    assert reports(lotsen) == []
+
+
+def test_a_not_serious_assessment_needs_no_ivo(lotsen: Lotsen, people: dict[str, Person], filed: str) -> None:
+    petra = people["kv.petra"]
+    act(lotsen, petra, "take")
+    submit(lotsen, petra, "lexsarah_investigation", {**ASSESS, "assessment": "inget"})
+    assert outbox(lotsen, "lexsarah_ivo") == []
+    refused = submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-10"})
+    assert "inte bedömd som allvarlig" in refused.message.text  # type: ignore[attr-defined]
+    assert "avslutad" in act(lotsen, petra, "close").message.text  # type: ignore[attr-defined]
+
+
+def test_lists(lotsen: Lotsen, people: dict[str, Person], filed: str) -> None:
+    responsible = lotsen.chat.command(people["kv.petra"], "lexsarah", "lista", channel="t").message
+    reporter = lotsen.chat.command(people["hl.lina"], "lexsarah", "lista", channel="t").message
+    assert responsible is not None and NUMBER in responsible.sections[0]
+    assert reporter is not None and NUMBER in reporter.sections[1] and "Inget här" in reporter.sections[0]
