@@ -26,7 +26,7 @@ LABEL_UNIT = "Verksamhet"
 LABEL_WHAT = "Vad har hänt, eller vad är risken?"
 LABEL_CONSEQUENCE = "Vilka konsekvenser fick det, eller kunde det få, för den enskilde?"
 LABEL_IMMEDIATE = "Vad har gjorts direkt?"
-LABEL_CASE_REF = "Ärendereferens (valfri)"
+LABEL_CASE_REF = "Ärendereferens"
 
 FORM_INV_TITLE = "Utredning lex Sarah"
 LABEL_CAUSES = "Orsaker"
