@@ -135,7 +135,9 @@ class SearchIndex:
 
 def excerpt(text: str, terms: list[QueryTerm], limit: int = 300) -> str:
     """The sentence (and its neighbour) that holds most of the question's words."""
-    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n+", text) if s.strip()]
+    # Lines wrapped inside a paragraph (text files, PDF) are one sentence stream; blank lines part them.
+    flowing = re.sub(r"(?<!\n)\n(?!\n|• )", " ", text)
+    sentences = [s.strip() for s in re.split(r"(?<=[.!?])\s+|\n{2,}|\n(?=• )", flowing) if s.strip()]
     if not sentences:
         return ""
     wanted = {t.stem for t in terms}

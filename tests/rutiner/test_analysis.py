@@ -81,3 +81,13 @@ def test_a_verb_meets_its_ning_noun() -> None:
     assert base(stem("bedömning")) == stem("bedömer")
     assert base(stem("mening")) is None  # too short to be a -ning noun of a verb
     assert stem("utred") in {t.stem for t in analyse_query("utredningen", VOCAB, SYN)}
+
+
+def test_excerpts_follow_sentences_across_wrapped_lines_and_keep_bullets_apart() -> None:
+    from lotsen.rutiner.search import excerpt
+
+    terms = analyse_query("blanketten", VOCAB, SYN)
+    wrapped = "Fyll i blanketten och lämna den till din enhetschef inom en\nvecka. Sedan utreds den."
+    assert excerpt(wrapped, terms).startswith("Fyll i blanketten och lämna den till din enhetschef inom en vecka.")
+    bullets = "Gör så här:\n• ta blanketten\n• lämna den"
+    assert excerpt(bullets, analyse_query("ta blanketten", VOCAB, SYN)).startswith("• ta blanketten")
