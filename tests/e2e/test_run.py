@@ -139,3 +139,43 @@ def test_lotsen_dispatch_delivers_the_outbox_from_its_own_process(tmp_path: Path
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_a_bot_started_after_the_morning_plans_the_morning_at_once(sqlite_url: str) -> None:
+    """A restart at 10:00 must not cost the day's digests: the morning's planning runs at start."""
+    import time as _time
+    from datetime import date
+
+    import time_machine
+
+    from lotsen.adapters.slack.runner import prepare
+    from lotsen.config import SlackSettings
+    from lotsen.frist.service import RegisterInput
+    from sqlmodel import select
+
+    from lotsen.storage.models import OutboxMessage, Person
+    from tests.conftest import make_lotsen
+
+    lotsen = make_lotsen(sqlite_url)
+    fake = FakeSlack().start()
+    try:
+        with lotsen.db.session() as s:
+            lina = s.exec(select(Person).where(Person.key == "hl.lina")).one()
+        with time_machine.travel("2026-12-01 10:00 +01:00", tick=True):
+            lotsen.frister.register(lina, RegisterInput("SN 2026/0001", "forhandsbedomning", date(2026, 11, 16)),
+                                    channel="t")
+            runtime = prepare(lotsen, SlackSettings(slack_bot_token="xoxb-m", slack_signing_secret="s",
+                                                    slack_api_url=fake.url), http=True)
+            try:
+                deadline = _time.monotonic() + 10
+                found = []
+                while _time.monotonic() < deadline and not found:
+                    with lotsen.db.session() as s:
+                        found = [o for o in s.exec(select(OutboxMessage)) if o.kind == "frist_digest"]
+                    _time.sleep(0.05)
+                assert found, "the morning's digest was not planned at start"
+            finally:
+                runtime.stop()
+    finally:
+        fake.stop()
+        lotsen.db.dispose()

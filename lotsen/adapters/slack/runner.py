@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from datetime import datetime, time
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -20,6 +21,7 @@ from slack_sdk.errors import SlackApiError
 from lotsen.adapters.slack.app import create_app
 from lotsen.adapters.slack.sender import SlackSender
 from lotsen.app import Lotsen
+from lotsen.clock import STOCKHOLM
 from lotsen.config import SlackSettings
 
 log = logging.getLogger(__name__)
@@ -88,14 +90,20 @@ def add_dispatch_job(scheduler: BackgroundScheduler, lotsen: Lotsen, client: Web
                       misfire_grace_time=None)
 
 
+MORNING = time(6, 45)
+
+
 def add_daily_jobs(scheduler: BackgroundScheduler, lotsen: Lotsen) -> None:
-    """Daily planning (review reminders, teamledare digests) at 06:45 Stockholm time (never
-    02:00-03:00, where DST shifts). Planning writes
-    outbox rows with unique keys, so several instances running it plan each reminder once."""
+    """Daily planning (review reminders, digests, escalations) at 06:45 Stockholm time (never
+    02:00-03:00, where DST shifts). Planning writes outbox rows with unique keys, so several instances
+    running it, or running it again, plan each delivery once. A bot started after 06:45 plans the
+    morning at once: a restart must not cost the day's digests."""
     from lotsen.reminders.daily import plan_morning
 
-    scheduler.add_job(plan_morning, "cron", hour=6, minute=45, args=[lotsen], coalesce=True,
-                      misfire_grace_time=3600)
+    scheduler.add_job(plan_morning, "cron", hour=MORNING.hour, minute=MORNING.minute, args=[lotsen],
+                      coalesce=True, misfire_grace_time=3600)
+    if datetime.now(STOCKHOLM).time() >= MORNING:
+        scheduler.add_job(plan_morning, args=[lotsen])  # once, now
 
 
 def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
