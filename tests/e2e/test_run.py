@@ -147,12 +147,11 @@ def test_a_bot_started_after_the_morning_plans_the_morning_at_once(sqlite_url: s
     from datetime import date
 
     import time_machine
+    from sqlmodel import select
 
     from lotsen.adapters.slack.runner import prepare
     from lotsen.config import SlackSettings
     from lotsen.frist.service import RegisterInput
-    from sqlmodel import select
-
     from lotsen.storage.models import OutboxMessage, Person
     from tests.conftest import make_lotsen
 
