@@ -126,6 +126,9 @@ def parse(text: str) -> tuple[list[_UnitRow], list[_PersonRow], list[RowError]]:
         return [], [], [RowError(line, "filen är inte giltig YAML")]
     if not isinstance(data, dict) or "enheter" not in data or "personer" not in data:
         return [], [], [RowError(1, "filen måste ha listorna 'enheter' och 'personer'")]
+    for key in ("enheter", "personer"):
+        if data[key] is not None and not isinstance(data[key], list):
+            return [], [], [RowError(1, f"'{key}' måste vara en lista (rader som börjar med -)")]
 
     units: list[_UnitRow] = []
     for row in data.get("enheter") or []:
@@ -158,6 +161,8 @@ def parse(text: str) -> tuple[list[_UnitRow], list[_PersonRow], list[RowError]]:
         raw_roles = row.get("roller") or ["medarbetare"]
         if isinstance(raw_roles, str):
             raw_roles = [r.strip() for r in raw_roles.split(",")]
+        elif not isinstance(raw_roles, list):
+            raw_roles = [str(raw_roles)]
         roles: list[str] = []
         for raw in raw_roles:
             role = ROLE_ALIASES.get(str(raw).strip().lower())

@@ -45,3 +45,17 @@ def test_plain_text_always_splits_into_sections(text: str) -> None:
     document = split_sections(_plain(text), "reserv")
     assert document.title
     assert all(s.text.strip() for s in document.sections)
+
+
+@given(st.recursive(st.none() | st.booleans() | st.integers() | st.text(max_size=10),
+                    lambda children: st.lists(children, max_size=3)
+                    | st.dictionaries(st.sampled_from(["id", "namn", "kod", "roller", "enhet", "chef", "epost",
+                                                       "slack", "överordnad", "aktiv"]), children, max_size=5),
+                    max_leaves=12),
+       st.recursive(st.none() | st.integers() | st.text(max_size=10),
+                    lambda children: st.lists(children, max_size=3), max_leaves=6))
+def test_organisation_parser_survives_any_shape(people: object, units: object) -> None:
+    import yaml
+
+    units_, people_, errors = parse(yaml.safe_dump({"enheter": units, "personer": people}))
+    assert errors or (isinstance(units_, list) and isinstance(people_, list))
