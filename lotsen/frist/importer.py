@@ -115,7 +115,9 @@ def _cell(row: dict[str, str | None], column: str | None) -> str:
 
 
 def _import_row(service: FristService, mapping: Mapping, row: dict[str, str | None], line: int) -> RowResult:
-    for value in row.values():
+    # Cells beyond the header land under None as a list; they are checked like the rest.
+    cells = [v for value in row.values() for v in (value if isinstance(value, list) else [value])]
+    for value in cells:
         matches = find_identity_numbers(value or "")
         if matches:
             return RowResult(line, "nekad", f"raden innehåller ett {matches[0].kind}; ingenting från raden sparades")

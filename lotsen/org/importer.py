@@ -126,9 +126,9 @@ def parse(text: str) -> tuple[list[_UnitRow], list[_PersonRow], list[RowError]]:
         return [], [], [RowError(line, "filen är inte giltig YAML")]
     if not isinstance(data, dict) or "enheter" not in data or "personer" not in data:
         return [], [], [RowError(1, "filen måste ha listorna 'enheter' och 'personer'")]
-    for key in ("enheter", "personer"):
-        if data[key] is not None and not isinstance(data[key], list):
-            return [], [], [RowError(1, f"'{key}' måste vara en lista (rader som börjar med -)")]
+    for section in ("enheter", "personer"):
+        if data[section] is not None and not isinstance(data[section], list):
+            return [], [], [RowError(1, f"'{section}' måste vara en lista (rader som börjar med -)")]
 
     units: list[_UnitRow] = []
     for row in data.get("enheter") or []:

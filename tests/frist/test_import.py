@@ -104,3 +104,15 @@ def test_missing_columns_and_files_are_named(url: str, tmp_path: Path) -> None:
     result = run(SAMPLE, "--mappning", str(bad_mapping))
     assert result.exit_code == 2 and "Mappningsfilen" in result.output
     assert stored(url) == []
+
+
+def test_a_row_with_more_cells_than_the_header_is_checked_too(url: str, tmp_path: Path) -> None:
+    extra = tmp_path / "extra.csv"
+    extra.write_text("Diarienummer;Frist;Startdatum;Handläggare;Status\n"
+                     "SN 2026/0600;Utredning;2026-10-01;lina.handlaggare@demo.lotsen.se;Pågående;121212-1212\n"
+                     "SN 2026/0601;Utredning;2026-10-01;lina.handlaggare@demo.lotsen.se;Pågående;;;\n",
+                     encoding="utf-8")
+    result = run(extra)
+    assert "rad 2: nekad: raden innehåller ett personnummer" in result.output  # type: ignore[attr-defined]
+    assert "rad 3: skapad" in result.output  # type: ignore[attr-defined]
+    assert [d.case_ref for d in stored(url)] == ["SN 2026/0601"]
