@@ -107,8 +107,13 @@ def _docx(path: Path) -> list[Line]:
 
 
 def _pdf_text(path: Path) -> str:
+    import logging
+
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    # A broken PDF is reported once, by name, in the index report; pypdf's own warnings are noise there.
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
 
     try:
         reader = PdfReader(str(path))
