@@ -1,58 +1,67 @@
 """Compute a deadline from its trigger date, with every step explained in Swedish.
 
-Pure functions. Days are counted with the trigger day as day 0 (receipt + 14); weeks and months end
-on the same weekday or date, or on the last day of a month that lacks that date (1930:173 1 §). For
-statutory limits the last day moves to the next weekday when it falls on a day 2 § excludes; "genast"
-duties and local targets never move.
+Pure functions: no clock, no database, no I/O beyond reading the rule file once (default_rules).
+
+Counting (legal.md §4):
+- dagar: the trigger day is day 0, so 14 dagar from 10 Dec is 24 Dec.
+- veckor and månader, lag (1930:173) 1 §: the limit ends on the same weekday or the same date as the
+  trigger day; if the final month lacks that date, on the month's last day (31 Oct + 4 months =
+  28/29 Feb).
+- lag (1930:173) 2 §: for a statutory limit whose rule says so, a last day on an excluded day
+  (calendar.is_excluded_day) moves to the next weekday that is not excluded.
+- "genast" duties and local targets never move.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date, timedelta
+import calendar as pycalendar
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
 
-from dateutil.relativedelta import relativedelta
-
-from lotsen.deadlines.calendar import is_excluded_day, next_working_day
+from lotsen.deadlines import texts as t
+from lotsen.deadlines.calendar import excluded_days, is_excluded_day, next_working_day
 from lotsen.deadlines.rules import Rule, RuleSet, Unit, default_rules
 
 MIN_START = date(2000, 1, 1)
 MAX_START = date(2100, 12, 31)
 
-_DAYS = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
-_MONTHS = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
+short = t.short  # kept here for callers that format dates like the explanations do
 
 
 class InvalidStart(ValueError):
+    """A start date outside what Lotsen counts (before 2000 or absurdly far ahead); Swedish message."""
+
     def __init__(self, message: str) -> None:
         self.message = message
         super().__init__(message)
 
 
-def short(d: date, *, year: bool = False) -> str:
-    """`tors 24 dec` (or `tors 24 dec 2026`)."""
-    text = f"{_DAYS[d.weekday()]} {d.day} {_MONTHS[d.month - 1]}"
-    return f"{text} {d.year}" if year else text
-
-
 @dataclass(frozen=True)
 class DeadlineResult:
-    kind: str
-    name: str
-    start: date
-    statutory_date: date  # where the limit ends before any move
-    due: date  # the last day: moved under 1930:173 where that applies
-    legal_basis: str
-    statutory: bool
-    applies_1930_173: bool
-    moved: bool
-    steps: tuple[str, ...] = field(default_factory=tuple)
+    """One computed deadline.
 
-    @property
-    def summary(self) -> str:
-        return " → ".join(self.steps)
+    statutory_date is where the limit ends before any move; due is the last legal day (moved under
+    1930:173 where that applies, else equal to statutory_date). Reminders should count against
+    statutory_date (legal.md §4, product rule) and show due as "sista dag enligt 1930:173".
+    """
+
+    kind: str  # the rule's ASCII key
+    name: str  # Swedish display name
+    start: date
+    statutory_date: date
+    due: date
+    legal_basis: str
+    statutory: bool  # False: a local target, not law
+    applies_1930_173: bool  # the rule allows a move under 1930:173 2 §
+    moved: bool  # 1930:173 2 § actually moved the last day (due > statutory_date)
+    steps: tuple[str, ...]  # every step, in Swedish, as full sentences
+    summary: str  # one line: "14 dagar från tors 10 dec 2026 → tors 24 dec (julafton) → sista dag …"
+    length: int = 0
+    unit: str = ""
+    warnings: tuple[str, ...] = ()  # e.g. a start date before the limit came into force
 
     def to_dict(self) -> dict[str, object]:
+        """JSON-ready: dates as ISO strings, `explanation` is the one-line summary."""
         return {
             "kind": self.kind,
             "name": self.name,
@@ -63,53 +72,103 @@ class DeadlineResult:
             "statutory": self.statutory,
             "applies_1930_173": self.applies_1930_173,
             "moved": self.moved,
+            "length": self.length,
+            "unit": self.unit,
             "explanation": self.summary,
             "steps": list(self.steps),
+            "warnings": list(self.warnings),
         }
 
 
+def add_months(start: date, months: int) -> date:
+    """Lag (1930:173) 1 §: the same date `months` later, or that month's last day if it lacks the date."""
+    years, month0 = divmod(start.month - 1 + months, 12)
+    year, month = start.year + years, month0 + 1
+    return date(year, month, min(start.day, pycalendar.monthrange(year, month)[1]))
+
+
 def add_length(start: date, rule: Rule) -> date:
+    """Where the limit ends before any 1930:173 move (the statutory date)."""
     if rule.unit is Unit.GENAST:
         return start
     if rule.unit is Unit.DAGAR:
         return start + timedelta(days=rule.length)
     if rule.unit is Unit.VECKOR:
         return start + timedelta(weeks=rule.length)
-    return start + relativedelta(months=rule.length)  # clamps to the month's last day (1930:173 1 §)
+    return add_months(start, rule.length)
 
 
 def check_start(start: date) -> None:
+    """Raises TypeError for a datetime (convert to a local date first) and InvalidStart out of range."""
+    if isinstance(start, datetime) or not isinstance(start, date):
+        raise TypeError(f"start must be a datetime.date, got {type(start).__name__}")
     if start < MIN_START:
-        raise InvalidStart(f"Startdatum {start.isoformat()} är för tidigt; Lotsen räknar från 2000-01-01.")
+        raise InvalidStart(t.ERR_START_TOO_EARLY.format(start=start.isoformat()))
     if start > MAX_START:
-        raise InvalidStart(f"Startdatum {start.isoformat()} ligger orimligt långt fram.")
+        raise InvalidStart(t.ERR_START_TOO_LATE.format(start=start.isoformat(), max=MAX_START.isoformat()))
+
+
+def _arithmetic_step(rule: Rule, start: date, end: date) -> str:
+    fields = {"length": rule.length_text(), "start": t.short(start, year=True), "end": t.short(end, year=True)}
+    if rule.unit is Unit.DAGAR:
+        return t.STEP_DAYS.format(**fields)
+    if rule.unit is Unit.VECKOR:
+        return t.STEP_WEEKS.format(**fields)
+    if end.day != start.day:
+        return t.STEP_MONTHS_CLAMPED.format(**fields, month_name=t.MONTH_NAMES[end.month - 1], year=end.year,
+                                            day=t.ordinal(start.day))
+    return t.STEP_MONTHS_SAME.format(**fields)
 
 
 def compute_rule(rule: Rule, start: date) -> DeadlineResult:
+    """The deadline of `rule` counted from `start`. Raises InvalidStart (Swedish message)."""
     check_start(start)
     statutory_date = add_length(start, rule)
-    steps: list[str] = []
+    long_start = t.short(start, year=True)
+    steps: list[str] = [
+        t.STEP_START.format(start=long_start, counts_from=rule.counts_from)
+        if rule.counts_from else t.STEP_START_PLAIN.format(start=long_start)
+    ]
+    in_force = rule.in_force_from if rule.in_force_from is not None and start < rule.in_force_from else None
+    warnings = [t.STEP_IN_FORCE.format(in_force=t.short(in_force, year=True))] if in_force else []
+
+    due = statutory_date
     if rule.unit is Unit.GENAST:
-        steps.append(f"genast: samma dag, {short(start, year=True)}; flyttas aldrig")
-        due, moved = start, False
+        steps.append(t.STEP_GENAST.format(start=long_start))
+        parts = [t.SUMMARY_GENAST.format(start=long_start)]
     else:
-        steps.append(f"{rule.length_text()} från {short(start, year=True)}")
+        steps.append(_arithmetic_step(rule, start, statutory_date))
+        reason = is_excluded_day(statutory_date)
+        long_end = t.short(statutory_date, year=True)
         notes = []
         if rule.unit is Unit.MANADER and statutory_date.day != start.day:
-            notes.append("månadens sista dag")
-        reason = is_excluded_day(statutory_date)
+            notes.append(t.NOTE_MONTH_END)
         if rule.applies_1930_173 and reason is not None:
             notes.append(reason)
-        steps.append(short(statutory_date) + (f" ({'; '.join(notes)})" if notes else ""))
-        if rule.applies_1930_173 and reason is not None:
-            due, moved = next_working_day(statutory_date), True
-            steps.append(f"sista dag {short(due)} enligt lag (1930:173)")
+        parts = [
+            t.SUMMARY_FROM.format(length=rule.length_text(), start=long_start),
+            t.short(statutory_date) + (f" ({'; '.join(notes)})" if notes else ""),
+        ]
+        if not rule.statutory:
+            extra = f", även om {long_end} är {reason}" if reason is not None else ""
+            steps.append(t.STEP_LOCAL.format(reason=extra))
+            parts.append(t.SUMMARY_LOCAL)
+        elif reason is None:
+            steps.append(t.STEP_STATUTORY_WORKING.format(end=long_end))
+        elif rule.applies_1930_173:
+            due = next_working_day(statutory_date)
+            steps.append(t.STEP_EXCLUDED.format(end=long_end, reason=reason))
+            skipped = excluded_days(statutory_date + timedelta(days=1), due - timedelta(days=1))
+            if skipped:
+                steps.append(t.STEP_SKIPPED.format(days=", ".join(f"{t.short(d)} ({why})" for d, why in skipped)))
+            steps.append(t.STEP_MOVED.format(due=t.short(due, year=True)))
+            parts.append(t.SUMMARY_MOVED.format(due=t.short(due)))
         else:
-            due, moved = statutory_date, False
-            if not rule.statutory:
-                steps.append("lokalt mål, flyttas inte")
-            elif reason is not None:
-                steps.append(f"flyttas inte ({reason}; lag 1930:173 tillämpas inte på denna frist)")
+            steps.append(t.STEP_NOT_APPLIED.format(end=long_end, reason=reason))
+            parts.append(t.SUMMARY_NOT_MOVED.format(reason=reason))
+    if in_force is not None:
+        parts.append(t.SUMMARY_IN_FORCE.format(in_force=t.short(in_force, year=True)))
+    steps.extend(warnings)
     return DeadlineResult(
         kind=rule.key,
         name=rule.name,
@@ -119,16 +178,23 @@ def compute_rule(rule: Rule, start: date) -> DeadlineResult:
         legal_basis=rule.legal_basis,
         statutory=rule.statutory,
         applies_1930_173=rule.applies_1930_173,
-        moved=moved,
+        moved=due != statutory_date,
         steps=tuple(steps),
+        summary=" → ".join(parts),
+        length=rule.length,
+        unit=rule.unit.value,
+        warnings=tuple(warnings),
     )
 
 
-def compute(kind: str, start: date, rules: RuleSet | None = None) -> DeadlineResult:
-    """Raises UnknownKind (Swedish message listing valid kinds) or InvalidStart."""
-    rule_set = rules or default_rules()
-    return compute_rule(rule_set.resolve(kind), start)
-
-
 def resolve_kind(name: str, rules: RuleSet | None = None) -> Rule:
+    """The rule for an ASCII key or alias (any case, å/ä/ö or not). Raises UnknownKind (Swedish)."""
     return (rules or default_rules()).resolve(name)
+
+
+def compute(kind: str, start: date, rules: RuleSet | None = None) -> DeadlineResult:
+    """The deadline of `kind` counted from `start`, with the shipped (or configured) rules by default.
+
+    Raises UnknownKind or InvalidStart, both with a Swedish `.message`.
+    """
+    return compute_rule(resolve_kind(kind, rules), start)
