@@ -92,8 +92,8 @@ ROUTINES = [
     ("forhandsbedomning", "docx", "Rutin för förhandsbedömning",
      {"Fastställd av": "Enhetschef mottagningen", "Fastställd datum": "2025-03-03", "Giltig till": "2027-03-31",
       "Dokumentägare": "Enhetschef mottagningen", "Diarienummer": "SN 2025/0044", "Version": "2.0"},
-     [("Tidsfrist", "Beslut om att inleda eller inte inleda utredning fattas inom 14 dagar från den dag "
-       "anmälan kom in. Fristen får bara överskridas om det finns synnerliga skäl, som ska dokumenteras. "
+     [("Tidsfrist", "Senast 14 dagar efter att anmälan kom in ska det vara beslutat om utredning inleds eller "
+       "inte. Fristen får bara överskridas om det finns synnerliga skäl, som ska dokumenteras. "
        "Hög arbetsbelastning är inte ett sådant skäl."),
       ("Beslut", "En behörig socialsekreterare får besluta att inleda utredning. Beslut att inte inleda "
        "utredning fattas av teamledare enligt delegationsordningen."),

@@ -5,28 +5,60 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+if TYPE_CHECKING:
+    from lotsen.rutiner.service import RoutineCatalogue
 
 app = typer.Typer(help="Rutiner: indexera kommunens rutindokument och sök i dem.", no_args_is_help=True)
 
 DEMO_CATALOGUE = Path(__file__).resolve().parents[1] / "rutiner" / "demo_catalogue"
 
+_state: dict[str, str | None] = {"databas": None}
 
-def _catalogue():  # type: ignore[no-untyped-def]
+
+@app.callback()
+def _options(
+    databas: Annotated[str | None, typer.Option(
+        "--databas", metavar="URL",
+        help="Databasens adress, t.ex. sqlite:///rutiner.db (annars LOTSEN_DATABASE_URL)")] = None,
+) -> None:
+    _state["databas"] = databas
+
+
+def _database_url() -> str:
     from lotsen.config import get_settings
+
+    return _state["databas"] or get_settings().database_url
+
+
+def _catalogue() -> RoutineCatalogue:
+    from lotsen.config import get_settings
+    from lotsen.rutiner.analysis import SynonymFileError
     from lotsen.rutiner.service import RoutineCatalogue
     from lotsen.storage.db import Database
     from lotsen.storage.migrate import upgrade
 
-    url = get_settings().database_url
-    upgrade(url)
-    return RoutineCatalogue(Database(url))
+    url = _database_url()
+    try:
+        upgrade(url)
+    except Exception as exc:  # a wrong URL or an unreachable server: say which, without a traceback
+        typer.echo(f"Kan inte öppna databasen ({exc.__class__.__name__}). Kontrollera --databas eller "
+                   "LOTSEN_DATABASE_URL.", err=True)
+        raise typer.Exit(2) from exc
+    synonyms = get_settings().rutin_synonyms
+    try:
+        return RoutineCatalogue(Database(url), str(synonyms) if synonyms else None)
+    except SynonymFileError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
 
 
 def _index(mapp: Path) -> None:
     from lotsen.errors import UserError
+    from lotsen.rutiner import messages
 
     catalogue = _catalogue()
     interactive = sys.stderr.isatty()
@@ -34,7 +66,7 @@ def _index(mapp: Path) -> None:
     def progress(name: str, n: int, total: int) -> None:
         if interactive:
             typer.echo(f"\r[{n}/{total}] {name[:60]:<60}", nl=False, err=True)
-        elif n == total or n % 50 == 0:
+        elif n == total or n % 50 == 0 or n == 1:
             typer.echo(f"[{n}/{total}] {name}", err=True)
 
     try:
@@ -45,15 +77,18 @@ def _index(mapp: Path) -> None:
     if interactive:
         typer.echo("", err=True)
     for name, reason in report.failed:
-        typer.echo(f"Kunde inte läsa {name}: {reason}", err=True)
-    typer.echo(f"Indexering klar: {report.summary()}")
+        typer.echo(messages.UNREADABLE.format(name=name, reason=reason), err=True)
+    typer.echo(messages.index_summary(report))
     if report.failed:
         raise typer.Exit(1)
 
 
 @app.command("indexera")
 def indexera(mapp: Annotated[Path, typer.Argument(help="Mapp med rutindokument (docx, pdf, md, txt, html)")]) -> None:
-    """Indexera en mapp. Bara ändrade filer läses om; borttagna filer lämnar indexet."""
+    """Indexera en mapp (med undermappar). Bara ändrade filer läses om; borttagna filer lämnar indexet.
+
+    Slutkod 0 när allt lästes, 1 när någon fil inte kunde läsas (resten indexeras ändå), 2 vid fel.
+    """
     _index(mapp)
 
 
@@ -64,8 +99,10 @@ def demo() -> None:
 
 
 def _search(fraga: str, as_json: bool, antal: int) -> None:
+    from lotsen.rutiner import messages
+
     if not fraga.strip():
-        typer.echo("Skriv en fråga, t.ex. lotsen rutiner sök \"hur rapporterar jag en avvikelse\".", err=True)
+        typer.echo(messages.EMPTY_QUESTION, err=True)
         raise typer.Exit(2)
     if not 1 <= antal <= 20:
         typer.echo("--antal ska vara mellan 1 och 20.", err=True)
@@ -74,18 +111,16 @@ def _search(fraga: str, as_json: bool, antal: int) -> None:
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return
-    from lotsen.rutiner.messages import answer_text
-
-    typer.echo(answer_text(result))
+    typer.echo(messages.answer_text(result, with_path=True))
 
 
 @app.command("sök")
 def sok(
     fraga: Annotated[str, typer.Argument(help="Frågan, t.ex. \"vem utreder en avvikelse\"")],
-    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut JSON")] = False,
-    antal: Annotated[int, typer.Option("--antal", help="Hur många träffar")] = 3,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut JSON: answered, hits, read_as")] = False,
+    antal: Annotated[int, typer.Option("--antal", help="Hur många träffar (1–20)")] = 3,
 ) -> None:
-    """Sök i rutinerna och visa källan för varje svar."""
+    """Sök i rutinerna och visa källan för varje svar (sok fungerar också)."""
     _search(fraga, as_json, antal)
 
 
@@ -107,7 +142,7 @@ def feedback() -> None:
         return
     for row in rows:
         typer.echo(f"{row.document}: 👍 {row.helpful}  👎 {row.not_helpful}")
-        for question in row.questions_not_helpful[-5:]:
+        for question in row.questions_not_helpful[-10:]:
             typer.echo(f"    👎 {question}")
 
 
@@ -126,10 +161,8 @@ def revision(dagar: Annotated[int, typer.Option("--dagar", help="Inom hur många
 @app.command("påminn")
 def paminn(dagar: Annotated[int, typer.Option("--dagar", help="Påminn så här många dagar i förväg")] = 30) -> None:
     """Planera påminnelser till dokumentägare (körs också varje morgon av lotsen run)."""
-    from lotsen.config import get_settings
     from lotsen.rutiner.upkeep import plan_review_reminders
-    from lotsen.storage.db import Database
 
     catalogue = _catalogue()
-    planned = plan_review_reminders(Database(get_settings().database_url), catalogue, within_days=dagar)
+    planned = plan_review_reminders(catalogue.db, catalogue, within_days=dagar)
     typer.echo(f"{planned} nya påminnelser planerade.")

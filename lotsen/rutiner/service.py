@@ -27,8 +27,7 @@ from lotsen.rutiner.analysis import (
     index_terms,
     load_synonyms,
 )
-from lotsen.rutiner.extract import SUPPORTED, UnreadableDocument, extract
-from lotsen.rutiner.metadata import is_header_row, parse_metadata
+from lotsen.rutiner.extract import IGNORED_NAMES, SUPPORTED, UnreadableDocument, extract, unsupported_reason
 from lotsen.rutiner.models import RoutineDocument, RoutineFeedback, RoutineSection
 from lotsen.rutiner.search import DocInfo, IndexedSection, SearchIndex, SearchResult, rank
 from lotsen.storage.db import Database
@@ -43,6 +42,10 @@ class IndexReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
 
     def summary(self) -> str:
         text = (f"{len(self.added)} nya, {len(self.updated)} ändrade, {len(self.unchanged)} oförändrade, "
@@ -69,6 +72,13 @@ class FeedbackSummary:
     questions_not_helpful: list[str]
 
 
+def _wanted(relative: Path) -> bool:
+    """Hidden files and folders, Word's lock files (~$…), files named _… and system litter are skipped."""
+    if any(part.startswith(".") for part in relative.parts) or relative.name.lower() in IGNORED_NAMES:
+        return False
+    return not relative.name.startswith(("~$", "_"))
+
+
 def _hash(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
@@ -88,7 +98,7 @@ class RoutineCatalogue:
         root = root.resolve()
         if not root.is_dir():
             raise UserError(f"Mappen {root} finns inte.")
-        files = sorted(p for p in root.rglob("*") if p.is_file() and not p.name.startswith((".", "~$", "_")))
+        files = sorted(p for p in root.rglob("*") if p.is_file() and _wanted(p.relative_to(root)))
         report = IndexReport()
         with self.db.session() as session:
             known = {d.path: d for d in session.exec(select(RoutineDocument))}
@@ -99,7 +109,7 @@ class RoutineCatalogue:
             if progress:
                 progress(rel, n, len(files))
             if path.suffix.lower() not in SUPPORTED:
-                report.failed.append((rel, f"filtypen {path.suffix or '(ingen)'} stöds inte"))
+                report.failed.append((rel, unsupported_reason(path.suffix)))
                 continue
             seen.add(rel)
             digest = _hash(path)
@@ -123,7 +133,7 @@ class RoutineCatalogue:
                 old = known.get(rel)
                 if old is not None:
                     self._delete(session, old)
-                meta = parse_metadata(doc.lines)
+                meta = doc.metadata
                 record = RoutineDocument(
                     path=rel, file_name=Path(rel).name, title=doc.title[:500], owner=meta.owner,
                     approved_by=meta.approved_by, approved_on=meta.approved_on, valid_until=meta.valid_until,
@@ -132,14 +142,9 @@ class RoutineCatalogue:
                 session.add(record)
                 session.flush()
                 assert record.id is not None
-                position = 0
-                for section in doc.sections:
-                    text = "\n".join(ln for ln in section.text.splitlines() if not is_header_row(ln)).strip()
-                    if not text:
-                        continue  # the header block alone: metadata, not content
+                for position, section in enumerate(doc.sections):
                     session.add(RoutineSection(document_id=record.id, position=position,
-                                               heading=section.heading[:500], text=text))
-                    position += 1
+                                               heading=section.heading[:500], text=section.text))
                 (report.updated if old is not None else report.added).append(rel)
             session.flush()
             if extracted or report.removed:

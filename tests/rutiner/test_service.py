@@ -64,7 +64,7 @@ def test_an_unreadable_file_is_reported_and_the_rest_indexed(catalogue: RoutineC
     (folder / "kalkyl.xlsx").write_bytes(b"PK")
     report = catalogue.index_directory(folder)
     assert report.added == ["forhandsbedomning.docx"]
-    assert dict(report.failed) == {"kalkyl.xlsx": "filtypen .xlsx stöds inte",
+    assert dict(report.failed) == {"kalkyl.xlsx": "kalkylblad stöds inte",
                                    "trasig.docx": "filen kunde inte läsas som docx (PackageNotFoundError)"}
 
 
@@ -85,3 +85,80 @@ def test_routines_due_for_review(demo: RoutineCatalogue) -> None:
 def test_a_question_with_the_verb_finds_the_heading_with_the_noun(demo: RoutineCatalogue) -> None:
     top = demo.search("vem utreder avvikelser").hits[0]
     assert (top.document, top.section) == ("rutin_avvikelser.md", "Utredning och tidsfrist")
+
+
+def test_subfolders_are_read_and_system_litter_is_skipped(catalogue: RoutineCatalogue, tmp_path: Path) -> None:
+    folder = tmp_path / "rutiner"
+    (folder / "barn och familj" / "mottagning").mkdir(parents=True)
+    (folder / ".git").mkdir()
+    shutil.copy(DEMO_CATALOGUE / "forhandsbedomning.docx", folder / "barn och familj" / "mottagning")
+    shutil.copy(DEMO_CATALOGUE / "rutin_avvikelser.md", folder)
+    (folder / ".git" / "config").write_text("[core]", encoding="utf-8")
+    (folder / "Thumbs.db").write_bytes(b"\x00\x01")
+    (folder / "~$rutin.docx").write_bytes(b"lock")
+    report = catalogue.index_directory(folder)
+    assert sorted(report.added) == ["barn och familj/mottagning/forhandsbedomning.docx", "rutin_avvikelser.md"]
+    assert not report.failed
+    top = catalogue.search("fhb tidsfrist 14 dagar").hits[0]
+    assert (top.document, top.path) == ("forhandsbedomning.docx", "barn och familj/mottagning/forhandsbedomning.docx")
+
+
+def test_a_file_that_turns_unreadable_leaves_the_index(catalogue: RoutineCatalogue, tmp_path: Path) -> None:
+    folder = tmp_path / "rutiner"
+    folder.mkdir()
+    shutil.copy(DEMO_CATALOGUE / "rutin_avvikelser.md", folder)
+    shutil.copy(DEMO_CATALOGUE / "forhandsbedomning.docx", folder)
+    catalogue.index_directory(folder)
+    (folder / "forhandsbedomning.docx").write_bytes(b"trasig nu")
+    report = catalogue.index_directory(folder)
+    assert [name for name, _ in report.failed] == ["forhandsbedomning.docx"]
+    assert report.removed == ["forhandsbedomning.docx"] and report.unchanged == ["rutin_avvikelser.md"]
+    assert all(h.document != "forhandsbedomning.docx" for h in catalogue.search("förhandsbedömning", limit=5).hits)
+
+
+def test_a_search_sees_what_another_process_indexed(db_url: str, tmp_path: Path) -> None:
+    from lotsen.storage.db import Database
+
+    reader, writer = RoutineCatalogue(Database(db_url)), RoutineCatalogue(Database(db_url))
+    empty = reader.search("hur rapporterar jag en avvikelse")
+    assert not empty.answered and empty.hits == []
+    folder = tmp_path / "rutiner"
+    folder.mkdir()
+    shutil.copy(DEMO_CATALOGUE / "rutin_avvikelser.md", folder)
+    writer.index_directory(folder)
+    assert reader.search("hur rapporterar jag en avvikelse").hits[0].document == "rutin_avvikelser.md"
+    (folder / "rutin_avvikelser.md").unlink()
+    writer.index_directory(folder)
+    assert reader.search("hur rapporterar jag en avvikelse").hits == []
+
+
+def test_an_answer_says_how_the_question_was_read(demo: RoutineCatalogue) -> None:
+    result = demo.search("inom hur lång tid ska fhb vara klar")
+    assert result.answered and result.hits[0].document == "forhandsbedomning.docx"
+    assert "fhb → förhandsbedömning" in result.read_as
+    assert result.to_dict()["read_as"] == result.read_as
+    ambiguous = demo.search("SoS tre hus")
+    assert ambiguous.hits[0].document == "signs_of_safety.html"
+    assert "sos → signs of safety / socialstyrelsen" in ambiguous.read_as
+
+
+def test_every_hit_carries_its_source(demo: RoutineCatalogue) -> None:
+    hit = demo.search("hur ofta ska en placering övervägas").hits[0]
+    assert (hit.document, hit.title, hit.section) == ("placering_och_overvagande.docx", "Placering och övervägande",
+                                                      "Övervägande")
+    assert (hit.owner, hit.approved_by, hit.approved_on, hit.valid_until, hit.version, hit.diarienummer) == (
+        "Enhetschef placering", "Enhetschef placering", date(2024, 10, 1), date(2027, 10, 31), "3.1", "SN 2024/0240")
+    assert "sjätte månad" in hit.excerpt and len(hit.excerpt) <= 300
+
+
+def test_typos_abbreviations_and_compounds_reach_the_right_routine(demo: RoutineCatalogue) -> None:
+    for question, document in [
+        ("förhandsbedömmning frist", "forhandsbedomning.docx"),
+        ("avvikelshantering", "rutin_avvikelser.md"),
+        ("lvu underställning", "lvu_omedelbart_omhandertagande.html"),
+        ("när ska EC utreda en avvikelse", "rutin_avvikelser.md"),
+        ("familjehemsplacering vårdplan", "placering_och_overvagande.docx"),
+        ("how do I report a data breach", "personuppgiftsincident.md"),
+    ]:
+        result = demo.search(question)
+        assert result.answered and result.hits[0].document == document, question
