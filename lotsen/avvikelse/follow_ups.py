@@ -18,9 +18,8 @@ from lotsen.avvikelse import policy
 from lotsen.avvikelse import texts as t
 from lotsen.clock import today_local, utcnow
 from lotsen.config import Settings
-from lotsen.deadlines.calendar import next_working_day
+from lotsen.deadlines.calendar import add_working_days, next_working_day
 from lotsen.errors import NotFound, UserError
-from lotsen.frist.reminders import working_days_before
 from lotsen.org.directory import find_person, verksamhetschef_for
 from lotsen.reminders import outbox
 from lotsen.storage.db import Database
@@ -131,7 +130,7 @@ class FollowUpService:
     def escalate_overdue(self, today: date | None = None) -> int:
         """Tell the verksamhetschef, once, about follow-ups nobody acted on five working days after their date."""
         today = today or today_local()
-        limit = working_days_before(today, ESCALATE_AFTER_WORKING_DAYS)
+        limit = add_working_days(today, -ESCALATE_AFTER_WORKING_DAYS)
         told = 0
         with self.db.session() as session:
             rows = session.exec(

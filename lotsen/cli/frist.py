@@ -96,6 +96,7 @@ DateArgument = Annotated[str, typer.Argument(help="Datum fristen räknas från, 
 StepsOption = Annotated[bool, typer.Option("--steg", help="Visa varje steg i uträkningen")]
 
 
+@app.command("berakna", hidden=True)  # the same command without å/ä/ö
 @app.command("beräkna")
 def berakna(
     typ: TypArgument,
@@ -105,18 +106,6 @@ def berakna(
     regler: RulesOption = None,
 ) -> None:
     """Räkna ut sista dag och förklara hur den räknats fram."""
-    _calculate(typ, startdatum, as_json, steg, regler)
-
-
-@app.command("berakna", hidden=True)
-def berakna_ascii(
-    typ: TypArgument,
-    startdatum: DateArgument,
-    as_json: JsonOption = False,
-    steg: StepsOption = False,
-    regler: RulesOption = None,
-) -> None:
-    """Samma som beräkna (utan å/ä/ö)."""
     _calculate(typ, startdatum, as_json, steg, regler)
 
 

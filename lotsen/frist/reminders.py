@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from lotsen.deadlines.calendar import is_excluded_day, next_working_day
+from lotsen.deadlines.calendar import add_working_days, next_working_day, previous_working_day
 
 
 @dataclass(frozen=True)
@@ -19,22 +19,10 @@ class ReminderSlot:
     day: date
 
 
-def previous_working_day(day: date) -> date:
-    while is_excluded_day(day) is not None:
-        day -= timedelta(days=1)
-    return day
-
-
-def working_days_before(day: date, n: int) -> date:
-    for _ in range(n):
-        day = previous_working_day(day - timedelta(days=1))
-    return day
-
-
 def reminder_slots(statutory: date, due: date, today: date, *, days_before: int = 3) -> list[ReminderSlot]:
     """The reminders still ahead (today or later) for a deadline."""
     slots = [
-        ReminderSlot("fore", working_days_before(statutory, days_before)),
+        ReminderSlot("fore", add_working_days(statutory, -days_before)),
         ReminderSlot("dag", previous_working_day(statutory)),
         ReminderSlot("forsenad", next_working_day(due + timedelta(days=1))),
     ]
