@@ -22,8 +22,8 @@ from pathlib import Path
 
 import psutil
 
-from lotsen.devtools.fake_slack import FakeSlack
-from lotsen.devtools.slack_client import Response, SignedSlackClient, select
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_client import Response, SignedSlackClient, select
 
 ROOT = Path(__file__).resolve().parents[1]
 SECRET = "bench-secret"
@@ -94,8 +94,8 @@ def measure(rounds: int, *, split: bool) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "LOTSEN_"))}
     env |= {"LOTSEN_DATABASE_URL": db_url, "SLACK_BOT_TOKEN": "xoxb-bench", "SLACK_SIGNING_SECRET": SECRET,
             "SLACK_API_URL": fake.url}
-    lotsen_cli = [sys.executable, "-m", "lotsen.cli.main"]
-    subprocess.run([*lotsen_cli, "org", "import", str(ROOT / "lotsen/demo/organisation.yml")], env=env,
+    lotsen_cli = [sys.executable, "-m", "bot.cli.main"]
+    subprocess.run([*lotsen_cli, "org", "import", str(ROOT / "bot/demo/organisation.yml")], env=env,
                    check=True, capture_output=True)
 
     lotsen_port, bare_port = free_port(), free_port()

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
-from lotsen.app import Lotsen, build
-from lotsen.config import Settings
-from lotsen.demo.seed import DEMO_ORG
-from lotsen.org.importer import import_org
-from lotsen.storage.models import Person
+from bot.app import Lotsen, build
+from bot.config import Settings
+from bot.demo.seed import DEMO_ORG
+from bot.org.importer import import_org
+from storage.models import Person
 from tests.support import databases
 
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -74,7 +74,7 @@ def lotsen(db_url: str) -> Iterator[Lotsen]:
 @pytest.fixture
 def cli_db(monkeypatch: pytest.MonkeyPatch, sqlite_url: str) -> Iterator[str]:
     """LOTSEN_DATABASE_URL for commands run through the CLI in this test."""
-    from lotsen.config import reset_settings_cache
+    from bot.config import reset_settings_cache
 
     monkeypatch.setenv("LOTSEN_DATABASE_URL", sqlite_url)
     reset_settings_cache()

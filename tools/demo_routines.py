@@ -1,6 +1,6 @@
 """Source text of the demo routine catalogue (written for Lotsen; every name and number is invented).
 
-`python tools/make_demo_catalogue.py` renders these into lotsen/rutiner/demo_catalogue/ in a mix of
+`python tools/make_demo_catalogue.py` renders these into bot/rutiner/demo_catalogue/ in a mix of
 formats (Markdown, text, HTML, Word, PDF), each with a header block as real routines have.
 """
 

@@ -1,4 +1,4 @@
-"""Render tools/demo_routines.py into lotsen/rutiner/demo_catalogue/ (run after editing the routines).
+"""Render tools/demo_routines.py into bot/rutiner/demo_catalogue/ (run after editing the routines).
 
 Markdown, text and HTML are written as text; Word files with python-docx (header block as a table,
 real heading styles); PDF as a small hand-built file with real text (Helvetica, WinAnsi), so pypdf
@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from demo_routines import ROUTINES
 
-OUT = Path(__file__).resolve().parents[1] / "lotsen" / "rutiner" / "demo_catalogue"
+OUT = Path(__file__).resolve().parents[1] / "bot" / "rutiner" / "demo_catalogue"
 
 
 def write_md(path: Path, title: str, header: dict[str, str], sections: list[tuple[str, str]]) -> None:

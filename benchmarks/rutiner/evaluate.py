@@ -27,13 +27,13 @@ from pathlib import Path
 
 import yaml
 
-from lotsen.rutiner.extract import extract
-from lotsen.rutiner.service import RoutineCatalogue
-from lotsen.storage.db import Database
-from lotsen.storage.migrate import upgrade
+from bot.rutiner.extract import extract
+from bot.rutiner.service import RoutineCatalogue
+from storage.db import Database
+from storage.migrate import upgrade
 
 ROOT = Path(__file__).resolve().parents[2]
-DEMO = ROOT / "lotsen" / "rutiner" / "demo_catalogue"
+DEMO = ROOT / "bot" / "rutiner" / "demo_catalogue"
 SEEDS = ROOT.parent / "shared" / "seeds"
 QUESTIONS = Path(__file__).with_name("questions.yml")
 HOLDOUT = Path(__file__).with_name("holdout.yml")

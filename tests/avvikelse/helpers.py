@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlmodel import col, select
 
-from lotsen.app import Lotsen
-from lotsen.storage.models import AuditEntry, Avvikelse, OutboxMessage
+from bot.app import Lotsen
+from storage.models import AuditEntry, Avvikelse, OutboxMessage
 
 VALID: dict[str, str | None] = {
     "event_date": "2026-12-08",

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 import time_machine
 
-from lotsen.app import Lotsen
-from lotsen.storage.models import Person
+from bot.app import Lotsen
+from storage.models import Person
 from tests.avvikelse.helpers import audit, outbox, reports, snapshot, values
 
 NOW = "2026-12-10 09:30 +01:00"
@@ -122,7 +122,7 @@ def test_bad_input_is_explained_and_stores_nothing(
 def test_unit_without_chef_is_refused_with_a_clear_message(lotsen: Lotsen, people: dict[str, Person]) -> None:
     from sqlmodel import select
 
-    from lotsen.storage.models import Unit
+    from storage.models import Unit
 
     with lotsen.db.session() as s:
         for unit in s.exec(select(Unit).where(Unit.code.in_(["MOTT", "BOF"]))):  # type: ignore[attr-defined]
@@ -138,7 +138,7 @@ def test_chef_of_a_unit_without_enhetschef_falls_back_to_verksamhetschef(
 ) -> None:
     from sqlmodel import select
 
-    from lotsen.storage.models import Unit
+    from storage.models import Unit
 
     with lotsen.db.session() as s:
         unit = s.exec(select(Unit).where(Unit.code == "MOTT")).one()

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 import time_machine
 
-from lotsen.app import Lotsen
-from lotsen.storage.models import Person
+from bot.app import Lotsen
+from storage.models import Person
 from tests.avvikelse.helpers import audit, outbox, values
 
 NUMBER = "AVV-2026-0001"

@@ -7,8 +7,8 @@ from datetime import UTC, date, datetime
 import pytest
 import time_machine
 
-from lotsen.app import Lotsen
-from lotsen.storage.models import Person
+from bot.app import Lotsen
+from storage.models import Person
 from tests.avvikelse.helpers import audit, outbox, reports, snapshot, values
 
 NOW = "2026-12-10 09:30 +01:00"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from lotsen.avvikelse.statistics import compute
+from bot.avvikelse.statistics import compute
 
 
 def row(reported: str, due: str, closed: str | None, **extra: object) -> dict[str, object]:

@@ -10,9 +10,9 @@ from pathlib import Path
 import time_machine
 from typer.testing import CliRunner
 
-from lotsen.cli.main import app
-from lotsen.config import Settings
-from lotsen.demo.seed import DEMO_ORG
+from bot.cli.main import app
+from bot.config import Settings
+from bot.demo.seed import DEMO_ORG
 
 ORG_WITH_ERRORS = """\
 enheter:
@@ -28,8 +28,8 @@ personer:
 
 
 def test_db_upgrade_creates_the_schema(runner: CliRunner, tmp_path: Path, monkeypatch: object) -> None:
-    from lotsen.config import reset_settings_cache
-    from lotsen.storage.migrate import current_heads
+    from bot.config import reset_settings_cache
+    from storage.migrate import current_heads
 
     url = f"sqlite:///{tmp_path / 'new.db'}"
     monkeypatch.setenv("LOTSEN_DATABASE_URL", url)  # type: ignore[attr-defined]
@@ -65,10 +65,10 @@ def test_org_import_with_errors_exits_1_and_changes_nothing(runner: CliRunner, c
 
 
 def _file_one(url: str) -> None:
-    from lotsen.app import build
-    from lotsen.avvikelse.forms import NewReport
-    from lotsen.chat.identity import resolve_key
-    from lotsen.org.importer import import_org
+    from bot.app import build
+    from bot.avvikelse.forms import NewReport
+    from bot.chat.identity import resolve_key
+    from bot.org.importer import import_org
 
     lotsen = build(Settings(database_url=url), migrate=False)
     with lotsen.db.session() as s:

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lotsen.deadlines import compute, resolve_kind
-from lotsen.deadlines.calculator import MAX_START, InvalidStart
-from lotsen.deadlines.calendar import is_excluded_day
-from lotsen.deadlines.rules import DEFAULT_RULES, UnknownKind, load_rules, parse_rules
+from bot.deadlines import compute, resolve_kind
+from bot.deadlines.calculator import MAX_START, InvalidStart
+from bot.deadlines.calendar import is_excluded_day
+from bot.deadlines.rules import DEFAULT_RULES, UnknownKind, load_rules, parse_rules
 
 RULES = load_rules(DEFAULT_RULES)  # the shipped file, whatever LOTSEN_DEADLINE_RULES says
 

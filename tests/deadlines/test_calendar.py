@@ -17,7 +17,7 @@ from dateutil.easter import easter
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lotsen.deadlines.calendar import (
+from bot.deadlines.calendar import (
     add_working_days,
     easter_sunday,
     excluded_days,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lotsen.cli.frist import app
+from bot.cli.frist import app
 
 runner = CliRunner()
 

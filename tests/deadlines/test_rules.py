@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lotsen.deadlines import compute, default_rules
-from lotsen.deadlines.rules import DEFAULT_RULES, RuleSetError, Unit, clear_rules_cache, load_rules, parse_rules
+from bot.deadlines import compute, default_rules
+from bot.deadlines.rules import DEFAULT_RULES, RuleSetError, Unit, clear_rules_cache, load_rules, parse_rules
 
 ISSUE_KINDS = ["skyddsbedomning", "forhandsbedomning", "utredning", "aterkoppling_anmalare", "uppfoljning",
                "overvagande_placering", "lvu_understallning", "lvu_ansokan", "lvu_overvagande",
@@ -73,7 +73,7 @@ def test_a_deployment_changes_a_rule_in_its_own_file(tmp_path: Path) -> None:
 
 
 def test_default_rules_follow_the_setting(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from lotsen.config import reset_settings_cache
+    from bot.config import reset_settings_cache
 
     own = tmp_path / "own.yml"
     own.write_text(MINIMAL, encoding="utf-8")

@@ -15,10 +15,10 @@ from pathlib import Path
 import pytest
 from slack_sdk.signature import SignatureVerifier
 
-from lotsen.devtools.fake_slack import FakeSlack
-from lotsen.storage.migrate import upgrade
+from bot.devtools.fake_slack import FakeSlack
+from storage.migrate import upgrade
 
-LOTSEN = [sys.executable, "-m", "lotsen.cli.main"]
+LOTSEN = [sys.executable, "-m", "bot.cli.main"]
 
 
 def env_for(db_url: str, **extra: str) -> dict[str, str]:
@@ -76,7 +76,7 @@ def free_port() -> int:
 def test_http_mode_serves_signed_slash_commands(tmp_path: Path, fake: FakeSlack) -> None:
     db_url = f"sqlite:///{tmp_path / 'run.db'}"
     upgrade(db_url)
-    subprocess.run([*LOTSEN, "org", "import", "lotsen/demo/organisation.yml"], env=env_for(db_url), check=True,
+    subprocess.run([*LOTSEN, "org", "import", "bot/demo/organisation.yml"], env=env_for(db_url), check=True,
                    capture_output=True, cwd=Path(__file__).resolve().parents[2])
     port = free_port()
     proc = subprocess.Popen(
@@ -116,9 +116,9 @@ def test_http_mode_serves_signed_slash_commands(tmp_path: Path, fake: FakeSlack)
 def test_lotsen_dispatch_delivers_the_outbox_from_its_own_process(tmp_path: Path, fake: FakeSlack) -> None:
     from sqlmodel import select
 
-    from lotsen.reminders import outbox
-    from lotsen.storage.models import Person
-    from lotsen.ui.model import Message
+    from bot.reminders import outbox
+    from bot.ui.model import Message
+    from storage.models import Person
     from tests.conftest import make_lotsen
 
     db_url = f"sqlite:///{tmp_path / 'dispatch.db'}"
@@ -149,10 +149,10 @@ def test_a_bot_started_after_the_morning_plans_the_morning_at_once(sqlite_url: s
     import time_machine
     from sqlmodel import select
 
-    from lotsen.adapters.slack.runner import prepare
-    from lotsen.config import SlackSettings
-    from lotsen.frist.service import RegisterInput
-    from lotsen.storage.models import OutboxMessage, Person
+    from bot.adapters.slack.runner import prepare
+    from bot.config import SlackSettings
+    from bot.frist.service import RegisterInput
+    from storage.models import OutboxMessage, Person
     from tests.conftest import make_lotsen
 
     lotsen = make_lotsen(sqlite_url)

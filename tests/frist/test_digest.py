@@ -7,10 +7,10 @@ from datetime import date
 import time_machine
 from sqlmodel import select
 
-from lotsen.app import Lotsen
-from lotsen.frist.digest import plan_digests
-from lotsen.frist.service import RegisterInput
-from lotsen.storage.models import OutboxMessage, Person
+from bot.app import Lotsen
+from bot.frist.service import RegisterInput
+from bot.reminders.digest import plan_digests
+from storage.models import OutboxMessage, Person
 
 
 def digests(lotsen: Lotsen) -> list[OutboxMessage]:

@@ -9,9 +9,9 @@ import time_machine
 from sqlmodel import col, select
 from typer.testing import CliRunner
 
-from lotsen.cli.main import app
-from lotsen.frist.importer import DEFAULT_MAPPING
-from lotsen.frist.models import CaseDeadline
+from bot.cli.main import app
+from bot.frist.importer import DEFAULT_MAPPING
+from storage.models.frist import CaseDeadline
 from tests.conftest import make_lotsen
 
 SAMPLE = DEFAULT_MAPPING.parent / "arenden.csv"

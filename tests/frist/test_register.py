@@ -8,9 +8,9 @@ import pytest
 import time_machine
 from sqlmodel import col, select
 
-from lotsen.app import Lotsen
-from lotsen.frist.models import CaseDeadline
-from lotsen.storage.models import AuditEntry, OutboxMessage, Person
+from bot.app import Lotsen
+from storage.models import AuditEntry, OutboxMessage, Person
+from storage.models.frist import CaseDeadline
 
 NOW = "2026-12-11 09:00 +01:00"
 

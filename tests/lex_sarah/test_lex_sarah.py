@@ -6,9 +6,9 @@ import pytest
 import time_machine
 from sqlmodel import col, select
 
-from lotsen.app import Lotsen
-from lotsen.lex_sarah.models import LexSarahReport
-from lotsen.storage.models import AuditEntry, OutboxMessage, Person
+from bot.app import Lotsen
+from storage.models import AuditEntry, OutboxMessage, Person
+from storage.models.lex_sarah import LexSarahReport
 
 NUMBER = "LXS-2026-0001"
 REPORT: dict[str, str | None] = {

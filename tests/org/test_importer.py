@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from lotsen.app import Lotsen
-from lotsen.demo.seed import DEMO_ORG
-from lotsen.org.importer import import_org_text
-from lotsen.storage.models import Person, Unit
+from bot.app import Lotsen
+from bot.demo.seed import DEMO_ORG
+from bot.org.importer import import_org_text
+from storage.models import Person, Unit
 
 BASE = """\
 enheter:
@@ -81,7 +81,7 @@ def test_file_with_errors_reports_lines_and_changes_nothing(lotsen: Lotsen) -> N
 
 
 def test_each_kind_of_bad_row_is_named() -> None:
-    from lotsen.org.importer import parse
+    from bot.org.importer import parse
 
     cases = {
         "enheter: [\n": "inte giltig YAML",

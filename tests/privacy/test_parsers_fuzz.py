@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lotsen.org.importer import parse
-from lotsen.privacy.case_reference import CASE_REFERENCE, case_reference_error
-from lotsen.privacy.personnummer import contains_identity_number
-from lotsen.rutiner.extract import Line, _plain, split_sections
-from lotsen.rutiner.metadata import parse_metadata
+from bot.org.importer import parse
+from bot.privacy.case_reference import CASE_REFERENCE, case_reference_error
+from bot.privacy.personnummer import contains_identity_number
+from bot.rutiner.extract import Line, _plain, split_sections
+from bot.rutiner.metadata import parse_metadata
 
 yaml_like = st.one_of(
     st.text(max_size=400),

@@ -7,8 +7,8 @@ from datetime import date
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lotsen.privacy.guard import identity_number_errors
-from lotsen.privacy.personnummer import contains_identity_number, find_identity_numbers
+from bot.privacy.guard import identity_number_errors
+from bot.privacy.personnummer import contains_identity_number, find_identity_numbers
 
 
 def luhn_ok(digits: str) -> bool:

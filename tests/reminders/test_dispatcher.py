@@ -9,11 +9,11 @@ from datetime import UTC, datetime, timedelta
 import time_machine
 from sqlmodel import select
 
-from lotsen.app import Lotsen
-from lotsen.reminders import outbox
-from lotsen.reminders.dispatcher import Dispatcher
-from lotsen.storage.models import OutboxMessage, Person
-from lotsen.ui.model import Message
+from bot.app import Lotsen
+from bot.reminders import outbox
+from bot.reminders.dispatcher import Dispatcher
+from bot.ui.model import Message
+from storage.models import OutboxMessage, Person
 
 
 class RecordingSender:

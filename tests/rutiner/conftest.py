@@ -2,10 +2,10 @@ from __future__ import annotations
 
 import pytest
 
-from lotsen.app import Lotsen
-from lotsen.demo.seed import DEMO_CATALOGUE
-from lotsen.rutiner.service import RoutineCatalogue
-from lotsen.storage.db import Database
+from bot.app import Lotsen
+from bot.demo.seed import DEMO_CATALOGUE
+from bot.rutiner.service import RoutineCatalogue
+from storage.db import Database
 
 
 @pytest.fixture

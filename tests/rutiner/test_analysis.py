@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lotsen.rutiner.analysis import (
+from bot.rutiner.analysis import (
     STOPWORDS,
     SynonymFileError,
     analyse_query,
@@ -157,7 +157,7 @@ def test_splitting_gives_known_parts_that_spell_the_word(word: str) -> None:
 
 
 def test_excerpts_follow_sentences_across_wrapped_lines_and_keep_bullets_apart() -> None:
-    from lotsen.rutiner.search import excerpt
+    from bot.rutiner.search import excerpt
 
     terms = analyse_query("blanketten", VOCAB, SYN)
     wrapped = "Fyll i blanketten och lämna den till din enhetschef inom en\nvecka. Sedan utreds den."
@@ -167,7 +167,7 @@ def test_excerpts_follow_sentences_across_wrapped_lines_and_keep_bullets_apart()
 
 
 def test_a_long_sentence_is_cut_around_the_question() -> None:
-    from lotsen.rutiner.search import excerpt
+    from bot.rutiner.search import excerpt
 
     text = " ".join(["ord"] * 120) + " personuppgiftsincident anmäls inom 72 timmar " + " ".join(["mer"] * 80)
     cut = excerpt(text, analyse_query("personuppgiftsincident", VOCAB, SYN))

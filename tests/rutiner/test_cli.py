@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from lotsen.cli.rutiner import app
-from lotsen.demo.seed import DEMO_CATALOGUE
+from bot.cli.rutiner import app
+from bot.demo.seed import DEMO_CATALOGUE
 
 runner = CliRunner()
 
@@ -81,8 +81,8 @@ def test_bad_input_and_exit_codes(databas: list[str], tmp_path: Path) -> None:
 
 
 def test_feedback_and_review_listings(databas: list[str], sqlite_url: str) -> None:
-    from lotsen.rutiner.service import RoutineCatalogue
-    from lotsen.storage.db import Database
+    from bot.rutiner.service import RoutineCatalogue
+    from storage.db import Database
 
     assert "Ingen återkoppling ännu" in runner.invoke(app, [*databas, "feedback"]).output
     runner.invoke(app, [*databas, "indexera", str(DEMO_CATALOGUE)])
@@ -96,7 +96,7 @@ def test_feedback_and_review_listings(databas: list[str], sqlite_url: str) -> No
 
 
 def test_mounted_as_lotsen_rutiner_with_the_database_from_the_environment(cli_db: str) -> None:
-    from lotsen.cli.main import app as lotsen
+    from bot.cli.main import app as lotsen
 
     assert runner.invoke(lotsen, ["rutiner", "indexera", str(DEMO_CATALOGUE)]).exit_code == 0
     result = runner.invoke(lotsen, ["rutiner", "sök", "vem beslutar om stadigvarande vård", "--json"])

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lotsen.demo.seed import DEMO_CATALOGUE
-from lotsen.rutiner.extract import Line, UnreadableDocument, extract, find_title, split_sections
-from lotsen.rutiner.metadata import match_label, parse_metadata
+from bot.demo.seed import DEMO_CATALOGUE
+from bot.rutiner.extract import Line, UnreadableDocument, extract, find_title, split_sections
+from bot.rutiner.metadata import match_label, parse_metadata
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
@@ -158,7 +158,7 @@ def test_title_of_letters_reports_and_routines(lines: list[str], title: str) -> 
 
 
 def test_headings_in_plain_text_are_not_table_cells_or_wrapped_lines() -> None:
-    from lotsen.rutiner.extract import _plain
+    from bot.rutiner.extract import _plain
 
     text = ("Uppföljning av\nförhandsbedömningstid.\n\nGruppledare följer upp att\nförhandsbedömning görs\n\n"
             "Har brister identifierats?\n\nJa Nej\n\nKommentar:\n\nAnsvar och roller\n\n"
@@ -208,7 +208,7 @@ def test_html_fragments_scripts_and_a_page_title(tmp_path: Path) -> None:
                                  "Åtgärd\tAnsvarig", "<p>html</p>", "Giltig till", "2027-01-01", "•  punkt",
                                  "Handläggare", "| a | b |", "|---|---|"]) | st.text(max_size=60), max_size=40))
 def test_any_lines_split_into_sections_without_error(lines: list[str]) -> None:
-    from lotsen.rutiner.extract import _markdown, _plain
+    from bot.rutiner.extract import _markdown, _plain
 
     for parsed in (_plain("\n".join(lines)), _markdown("\n".join(lines))):
         document = split_sections(parsed, "reserv")

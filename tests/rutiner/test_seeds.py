@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lotsen.rutiner.service import RoutineCatalogue
+from bot.rutiner.service import RoutineCatalogue
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 

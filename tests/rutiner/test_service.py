@@ -8,8 +8,8 @@ from pathlib import Path
 
 import time_machine
 
-from lotsen.demo.seed import DEMO_CATALOGUE
-from lotsen.rutiner.service import RoutineCatalogue
+from bot.demo.seed import DEMO_CATALOGUE
+from bot.rutiner.service import RoutineCatalogue
 
 
 def test_demo_catalogue_answers_with_sources(demo: RoutineCatalogue) -> None:
@@ -117,7 +117,7 @@ def test_a_file_that_turns_unreadable_leaves_the_index(catalogue: RoutineCatalog
 
 
 def test_a_search_sees_what_another_process_indexed(db_url: str, tmp_path: Path) -> None:
-    from lotsen.storage.db import Database
+    from storage.db import Database
 
     reader, writer = RoutineCatalogue(Database(db_url)), RoutineCatalogue(Database(db_url))
     empty = reader.search("hur rapporterar jag en avvikelse")

@@ -6,9 +6,9 @@ from datetime import date
 
 from sqlmodel import select
 
-from lotsen.app import Lotsen
-from lotsen.rutiner.upkeep import plan_review_reminders
-from lotsen.storage.models import OutboxMessage, Person
+from bot.app import Lotsen
+from bot.reminders.routine_review import plan_review_reminders
+from storage.models import OutboxMessage, Person
 
 
 def planned(lotsen: Lotsen) -> list[OutboxMessage]:
@@ -29,7 +29,7 @@ def test_review_reminders_go_to_kvalitetsenheten_once(demo_lotsen: Lotsen, peopl
 
 
 def test_an_owner_who_is_a_person_is_reminded_directly(demo_lotsen: Lotsen, people: dict[str, Person]) -> None:
-    from lotsen.rutiner.upkeep import recipients
+    from bot.reminders.routine_review import recipients
 
     everyone = list(people.values())
     assert [p.key for p in recipients(everyone, "Maria Enhet, enhetschef")] == ["ec.maria"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from lotsen.storage.db import make_engine
-from lotsen.storage.models_registry import metadata
+from storage.db import make_engine
+from storage.models_registry import metadata
 
 
 def test_migrations_create_exactly_what_the_models_declare(db_url: str) -> None:

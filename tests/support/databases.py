@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
-from lotsen.storage.migrate import upgrade
+from storage.migrate import upgrade
 
 POSTGRES_ENV = "LOTSEN_TEST_POSTGRES_URL"
 

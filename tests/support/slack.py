@@ -1,6 +1,6 @@
 """Drive the real Bolt app over HTTP with correctly signed Slack requests, against a fake Slack Web API.
 
-Modelled on bolt-python's scenario tests; the request building lives in lotsen.devtools.slack_client
+Modelled on bolt-python's scenario tests; the request building lives in bot.devtools.slack_client
 so the benchmarks send exactly the same requests.
 """
 
@@ -11,11 +11,11 @@ import threading
 from dataclasses import dataclass
 from typing import Any
 
-from lotsen.adapters.slack.runner import SlackRuntime, make_http_server, prepare
-from lotsen.app import Lotsen
-from lotsen.config import SlackSettings
-from lotsen.devtools.fake_slack import FakeSlack
-from lotsen.devtools.slack_client import Response, SignedSlackClient, select
+from bot.adapters.slack.runner import SlackRuntime, make_http_server, prepare
+from bot.app import Lotsen
+from bot.config import SlackSettings
+from bot.devtools.fake_slack import FakeSlack
+from bot.devtools.slack_client import Response, SignedSlackClient, select
 
 SIGNING_SECRET = "test-signing-secret"
 BOT_TOKEN = "xoxb-test-token"

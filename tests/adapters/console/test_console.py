@@ -9,8 +9,8 @@ from pathlib import Path
 
 import time_machine
 
-from lotsen.adapters.console.session import run_console
-from lotsen.app import Lotsen
+from bot.adapters.console.session import run_console
+from bot.app import Lotsen
 from tests.avvikelse.helpers import reports
 
 FILE_REPORT = [
@@ -73,7 +73,7 @@ def test_roles_and_refusals_are_visible_in_the_console(lotsen: Lotsen) -> None:
 
 
 def test_a_plain_question_is_answered_from_the_catalogue_with_its_source(lotsen: Lotsen) -> None:
-    from lotsen.demo.seed import ensure_demo_catalogue
+    from bot.demo.seed import ensure_demo_catalogue
 
     ensure_demo_catalogue(lotsen)
     output = drive(lotsen, ["vem beslutar att inte inleda utredning?", "1", "avsluta"])
@@ -91,7 +91,7 @@ def test_lotsen_console_process_with_demo_data(tmp_path: Path) -> None:
     """The newcomer path: `lotsen console` on an empty SQLite file, demo organisation and data, stdin."""
     env = {"LOTSEN_DATABASE_URL": f"sqlite:///{tmp_path / 'demo.db'}", "PATH": "/usr/bin:/bin"}
     script = "/avvikelse lista\nbyt ec.maria\n/avvikelse lista\navsluta\n"
-    result = subprocess.run([sys.executable, "-m", "lotsen.cli.main", "console"], input=script, env=env,
+    result = subprocess.run([sys.executable, "-m", "bot.cli.main", "console"], input=script, env=env,
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr
     assert "Lotsen i konsolen" in result.stdout
@@ -104,9 +104,9 @@ def test_the_console_never_takes_deliveries_planned_before_it_started(lotsen: Lo
     """Pointed at a real database by mistake, the console must not mark Slack's reminders as sent."""
     from sqlmodel import select
 
-    from lotsen.reminders import outbox
-    from lotsen.storage.models import OutboxMessage, Person
-    from lotsen.ui.model import Message
+    from bot.reminders import outbox
+    from bot.ui.model import Message
+    from storage.models import OutboxMessage, Person
 
     with time_machine.travel("2026-12-10 08:00 +01:00", tick=False), lotsen.db.session() as s:
         anna = s.exec(select(Person).where(Person.key == "me.anna")).one()

@@ -9,11 +9,11 @@ from hypothesis import strategies as st
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
-from lotsen.adapters.slack import blocks
-from lotsen.avvikelse import forms
-from lotsen.config import Settings
-from lotsen.storage.models import Avvikelse, Unit
-from lotsen.ui.model import Button, ButtonStyle, FieldKind, Form, FormField, Message, Option
+from bot.adapters.slack import blocks
+from bot.avvikelse import forms
+from bot.config import Settings
+from bot.ui.model import Button, ButtonStyle, FieldKind, Form, FormField, Message, Option
+from storage.models import Avvikelse, Unit
 
 text = st.text(min_size=1, max_size=4000)
 

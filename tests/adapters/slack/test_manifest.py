@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from lotsen.adapters.slack.app import BOT_EVENTS, COMMANDS
-from lotsen.adapters.slack.manifest import build_manifest, manifest_yaml
+from bot.adapters.slack.app import BOT_EVENTS, COMMANDS
+from bot.adapters.slack.manifest import build_manifest, manifest_yaml
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = ROOT.parent / "shared" / "slack" / "manifest.schema.1.0.0.json"

@@ -6,7 +6,7 @@ import time
 
 from sqlmodel import select
 
-from lotsen.storage.models import Avvikelse, Person
+from storage.models import Avvikelse, Person
 from tests.support.slack import SlackHarness
 from tests.support.slack import select as choice
 
@@ -189,7 +189,7 @@ def json_text(value: object) -> str:
 
 
 def _index_demo(slack: SlackHarness) -> None:
-    from lotsen.demo.seed import ensure_demo_catalogue
+    from bot.demo.seed import ensure_demo_catalogue
 
     assert slack.lotsen is not None
     ensure_demo_catalogue(slack.lotsen)

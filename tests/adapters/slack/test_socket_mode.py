@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from lotsen.adapters.slack.runner import prepare, socket_mode_handler
-from lotsen.config import SlackSettings
-from lotsen.devtools.fake_slack import FakeSlack
+from bot.adapters.slack.runner import prepare, socket_mode_handler
+from bot.config import SlackSettings
+from bot.devtools.fake_slack import FakeSlack
 from tests.conftest import make_lotsen
 from tests.support.socket_mode import FakeSocketMode
 

@@ -1,0 +1,27 @@
+"""Plain-text rendering of neutral messages for the terminal."""
+
+from __future__ import annotations
+
+import re
+
+from bot.ui.model import Message
+
+_BOLD = re.compile(r"\*([^*\n]+)\*")
+
+
+def render_message(message: Message, *, number_buttons: bool = True) -> str:
+    lines: list[str] = []
+    if message.header:
+        lines += [f"== {message.header} =="]
+    elif message.text not in message.sections:
+        lines.append(message.text)  # no header: the text leads
+    for section in message.sections:
+        lines.append(_BOLD.sub(r"\1", section))
+    width = max((len(label) for label, _ in message.facts), default=0)
+    for label, value in message.facts:
+        lines.append(f"  {label.ljust(width)}  {value}")
+    if message.buttons and number_buttons:
+        lines.append("  " + "   ".join(f"[{i}] {b.label}" for i, b in enumerate(message.buttons, start=1)))
+    for c in message.context:
+        lines.append(f"  ({c})")
+    return "\n".join(lines)

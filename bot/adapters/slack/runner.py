@@ -1,0 +1,164 @@
+"""Start the Slack front end: Socket Mode (default) or HTTP (`/slack/events`), plus the outbox tick.
+
+Start-up checks every required setting and calls auth.test, so a missing or wrong token stops
+Lotsen with a message that names the variable instead of a stack trace.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime, time
+from typing import Any
+
+from apscheduler.schedulers.background import BackgroundScheduler
+from slack_bolt import App
+from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.adapters.slack.app import create_app
+from bot.adapters.slack.sender import SlackSender
+from bot.app import Lotsen
+from bot.clock import STOCKHOLM
+from bot.config import SlackSettings
+
+log = logging.getLogger(__name__)
+
+
+class StartupError(RuntimeError):
+    """A setting is missing or rejected; the message names it (Swedish, shown as is)."""
+
+
+def check_settings(slack: SlackSettings, *, http: bool) -> None:
+    missing = []
+    if not slack.slack_bot_token:
+        missing.append("SLACK_BOT_TOKEN (bot-token, börjar med xoxb-)")
+    if http and not slack.slack_signing_secret:
+        missing.append("SLACK_SIGNING_SECRET (signeringshemlighet från appens Basic Information)")
+    if not http and not slack.slack_app_token:
+        missing.append("SLACK_APP_TOKEN (app-token för Socket Mode, börjar med xapp-)")
+    if missing:
+        raise StartupError("Lotsen kan inte starta Slack-läget. Saknas: " + "; ".join(missing))
+    if not slack.slack_bot_token.startswith("xoxb-"):
+        raise StartupError("SLACK_BOT_TOKEN ska vara en bot-token som börjar med xoxb-.")
+    if not http and not slack.slack_app_token.startswith("xapp-"):
+        raise StartupError("SLACK_APP_TOKEN ska vara en app-token som börjar med xapp-.")
+
+
+def verify_token(client: WebClient) -> dict[str, Any]:
+    try:
+        response = client.auth_test()
+    except SlackApiError as exc:
+        error = exc.response.get("error", "okänt fel") if exc.response else "okänt fel"
+        raise StartupError(f"Slack avvisade SLACK_BOT_TOKEN (auth.test: {error}).") from exc
+    except Exception as exc:
+        raise StartupError(
+            f"Kunde inte nå Slack på SLACK_API_URL={client.base_url} ({exc.__class__.__name__})."
+        ) from exc
+    return dict(response.data) if isinstance(response.data, dict) else {}
+
+
+@dataclass
+class SlackRuntime:
+    app: App
+    scheduler: BackgroundScheduler
+
+    def stop(self) -> None:
+        self.scheduler.shutdown(wait=False)
+
+
+def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: float | None = None) -> SlackRuntime:
+    check_settings(slack, http=http)
+    app = create_app(lotsen, token=slack.slack_bot_token, signing_secret=slack.slack_signing_secret or "unused",
+                     base_url=slack.slack_api_url)
+    identity = verify_token(app.client)
+    log.info("slack auth ok", extra={"team": identity.get("team_id"), "bot": identity.get("user_id")})
+    scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
+    if lotsen.settings.dispatcher_in_process:
+        add_dispatch_job(scheduler, lotsen, app.client, tick_seconds or lotsen.settings.dispatcher_tick_seconds)
+    add_daily_jobs(scheduler, lotsen)
+    scheduler.start()
+    return SlackRuntime(app=app, scheduler=scheduler)
+
+
+def add_dispatch_job(scheduler: BackgroundScheduler, lotsen: Lotsen, client: WebClient, seconds: float) -> None:
+    dispatcher = lotsen.dispatcher([SlackSender(client)])
+    # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
+    scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
+                      misfire_grace_time=None)
+
+
+MORNING = time(6, 45)
+
+
+def add_daily_jobs(scheduler: BackgroundScheduler, lotsen: Lotsen) -> None:
+    """Daily planning (review reminders, digests, escalations) at 06:45 Stockholm time (never
+    02:00-03:00, where DST shifts). Planning writes outbox rows with unique keys, so several instances
+    running it, or running it again, plan each delivery once. A bot started after 06:45 plans the
+    morning at once: a restart must not cost the day's digests."""
+    from bot.reminders.planner import plan_morning
+
+    scheduler.add_job(plan_morning, "cron", hour=MORNING.hour, minute=MORNING.minute, args=[lotsen],
+                      coalesce=True, misfire_grace_time=3600)
+    if datetime.now(STOCKHOLM).time() >= MORNING:
+        scheduler.add_job(plan_morning, args=[lotsen])  # once, now
+
+
+def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
+    """`lotsen dispatch`: deliver the outbox from a process of its own (as many as you like)."""
+    if not slack.slack_bot_token:
+        raise StartupError("Lotsen kan inte skicka till Slack. Saknas: SLACK_BOT_TOKEN (bot-token, börjar med xoxb-)")
+    client = WebClient(token=slack.slack_bot_token, base_url=slack.slack_api_url)
+    verify_token(client)
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    scheduler = BlockingScheduler(timezone="Europe/Stockholm")
+    add_dispatch_job(scheduler, lotsen, client, lotsen.settings.dispatcher_tick_seconds)
+    scheduler.start()
+
+
+def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    handler = SlackRequestHandler(app)
+
+    def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        path = environ.get("PATH_INFO", "")
+        if path == "/healthz":
+            start_response("200 OK", [("Content-Type", "text/plain")])
+            return [b"ok"]
+        if path != "/slack/events":
+            start_response("404 Not Found", [("Content-Type", "text/plain")])
+            return [b"not found"]
+        return handler(environ, start_response)
+
+    return application
+
+
+def make_http_server(runtime: SlackRuntime, host: str, port: int) -> Any:
+    """A waitress server for `/slack/events` (and `/healthz`); `.run()` serves, `.close()` stops."""
+    from waitress import create_server
+
+    return create_server(wsgi_app(runtime.app), host=host, port=port, threads=8, ident="lotsen")
+
+
+def serve_http(runtime: SlackRuntime, host: str, port: int) -> None:
+    server = make_http_server(runtime, host, port)
+    log.info("listening", extra={"host": host, "port": port})
+    try:
+        server.run()
+    finally:
+        runtime.stop()
+
+
+def socket_mode_handler(runtime: SlackRuntime, app_token: str) -> Any:
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    return SocketModeHandler(runtime.app, app_token)
+
+
+def serve_socket_mode(runtime: SlackRuntime, app_token: str) -> None:
+    try:
+        socket_mode_handler(runtime, app_token).start()
+    finally:
+        runtime.stop()

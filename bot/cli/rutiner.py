@@ -1,0 +1,168 @@
+"""`lotsen rutiner`: index a folder of routine documents, search it, read the feedback."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+if TYPE_CHECKING:
+    from bot.rutiner.service import RoutineCatalogue
+
+app = typer.Typer(help="Rutiner: indexera kommunens rutindokument och sök i dem.", no_args_is_help=True)
+
+DEMO_CATALOGUE = Path(__file__).resolve().parents[1] / "rutiner" / "demo_catalogue"
+
+_state: dict[str, str | None] = {"databas": None}
+
+
+@app.callback()
+def _options(
+    databas: Annotated[str | None, typer.Option(
+        "--databas", metavar="URL",
+        help="Databasens adress, t.ex. sqlite:///rutiner.db (annars LOTSEN_DATABASE_URL)")] = None,
+) -> None:
+    _state["databas"] = databas
+
+
+def _database_url() -> str:
+    from bot.config import get_settings
+
+    return _state["databas"] or get_settings().database_url
+
+
+def _catalogue() -> RoutineCatalogue:
+    from bot.config import get_settings
+    from bot.rutiner.analysis import SynonymFileError
+    from bot.rutiner.service import RoutineCatalogue
+    from storage.db import Database
+    from storage.migrate import upgrade
+
+    url = _database_url()
+    try:
+        upgrade(url)
+    except Exception as exc:  # a wrong URL or an unreachable server: say which, without a traceback
+        typer.echo(f"Kan inte öppna databasen ({exc.__class__.__name__}). Kontrollera --databas eller "
+                   "LOTSEN_DATABASE_URL.", err=True)
+        raise typer.Exit(2) from exc
+    synonyms = get_settings().rutin_synonyms
+    try:
+        return RoutineCatalogue(Database(url), str(synonyms) if synonyms else None)
+    except SynonymFileError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from exc
+
+
+def _index(mapp: Path) -> None:
+    from bot.errors import UserError
+    from bot.rutiner import messages
+
+    catalogue = _catalogue()
+    interactive = sys.stderr.isatty()
+
+    def progress(name: str, n: int, total: int) -> None:
+        if interactive:
+            typer.echo(f"\r[{n}/{total}] {name[:60]:<60}", nl=False, err=True)
+        elif n == total or n % 50 == 0 or n == 1:
+            typer.echo(f"[{n}/{total}] {name}", err=True)
+
+    try:
+        report = catalogue.index_directory(mapp, progress)
+    except UserError as exc:
+        typer.echo(exc.message, err=True)
+        raise typer.Exit(2) from exc
+    if interactive:
+        typer.echo("", err=True)
+    for name, reason in report.failed:
+        typer.echo(messages.UNREADABLE.format(name=name, reason=reason), err=True)
+    typer.echo(messages.index_summary(report))
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command("indexera")
+def indexera(mapp: Annotated[Path, typer.Argument(help="Mapp med rutindokument (docx, pdf, md, txt, html)")]) -> None:
+    """Indexera en mapp (med undermappar). Bara ändrade filer läses om; borttagna filer lämnar indexet.
+
+    Slutkod 0 när allt lästes, 1 när någon fil inte kunde läsas (resten indexeras ändå), 2 vid fel.
+    """
+    _index(mapp)
+
+
+@app.command("demo", hidden=True)
+def demo() -> None:
+    """Indexera demokatalogen som följer med Lotsen."""
+    _index(DEMO_CATALOGUE)
+
+
+def _search(fraga: str, as_json: bool, antal: int) -> None:
+    from bot.rutiner import messages
+
+    if not fraga.strip():
+        typer.echo(messages.EMPTY_QUESTION, err=True)
+        raise typer.Exit(2)
+    if not 1 <= antal <= 20:
+        typer.echo("--antal ska vara mellan 1 och 20.", err=True)
+        raise typer.Exit(2)
+    result = _catalogue().search(fraga, limit=antal)
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
+        return
+    typer.echo(messages.answer_text(result, with_path=True))
+
+
+@app.command("sök")
+def sok(
+    fraga: Annotated[str, typer.Argument(help="Frågan, t.ex. \"vem utreder en avvikelse\"")],
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut JSON: answered, hits, read_as")] = False,
+    antal: Annotated[int, typer.Option("--antal", help="Hur många träffar (1–20)")] = 3,
+) -> None:
+    """Sök i rutinerna och visa källan för varje svar (sok fungerar också)."""
+    _search(fraga, as_json, antal)
+
+
+@app.command("sok", hidden=True)
+def sok_ascii(
+    fraga: Annotated[str, typer.Argument()],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    antal: Annotated[int, typer.Option("--antal")] = 3,
+) -> None:
+    _search(fraga, as_json, antal)
+
+
+@app.command("feedback")
+def feedback() -> None:
+    """Återkoppling på svaren (👍/👎) per dokument, och frågorna som fick 👎."""
+    rows = _catalogue().feedback_summary()
+    if not rows:
+        typer.echo("Ingen återkoppling ännu.")
+        return
+    for row in rows:
+        typer.echo(f"{row.document}: 👍 {row.helpful}  👎 {row.not_helpful}")
+        for question in row.questions_not_helpful[-10:]:
+            typer.echo(f"    👎 {question}")
+
+
+@app.command("revision")
+def revision(dagar: Annotated[int, typer.Option("--dagar", help="Inom hur många dagar")] = 30) -> None:
+    """Rutiner vars Giltig till eller Revideras senast närmar sig eller har passerat."""
+    due = _catalogue().documents_due_for_review(dagar)
+    if not due:
+        typer.echo(f"Inga rutiner behöver revideras inom {dagar} dagar.")
+        return
+    for d in due:
+        when = f"{-d.days_left} dagar sedan" if d.days_left < 0 else f"om {d.days_left} dagar"
+        typer.echo(f"{d.valid_until.isoformat()} ({when}): {d.title} [{d.document}], ägare {d.owner or 'okänd'}")
+
+
+@app.command("påminn")
+def paminn(dagar: Annotated[int, typer.Option("--dagar", help="Påminn så här många dagar i förväg")] = 30) -> None:
+    """Planera påminnelser till dokumentägare (körs också varje morgon av lotsen run)."""
+    from bot.reminders.routine_review import plan_review_reminders
+
+    catalogue = _catalogue()
+    planned = plan_review_reminders(catalogue.db, catalogue, within_days=dagar)
+    typer.echo(f"{planned} nya påminnelser planerade.")

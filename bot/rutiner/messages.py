@@ -1,0 +1,83 @@
+"""How an answer is shown: up to three routines with title, section, excerpt, owner, date and source.
+
+All the Swedish text of the routine feature (chat and command line) is here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.rutiner.search import Hit, SearchResult
+from bot.ui.model import Button, Message
+
+if TYPE_CHECKING:
+    from bot.rutiner.service import IndexReport
+
+A_UP = "rutin:up"
+A_DOWN = "rutin:down"
+A_MORE = "rutin:more"
+
+NO_ANSWER = (
+    "Jag hittar ingen rutin som svarar på det. Fråga din teamledare eller enhetschef, eller "
+    "kvalitetsenheten som förvaltar rutinerna."
+)
+OUTDATED = "⚠ Rutinen har passerat sitt Giltig till-datum ({date}); kontrollera med dokumentägaren att den gäller."
+READ_AS = "Tolkat som: {readings}."
+EMPTY_QUESTION = 'Skriv en fråga, t.ex. lotsen rutiner sök "hur rapporterar jag en avvikelse".'
+UNREADABLE = "Kunde inte läsa {name}: {reason}"
+
+
+def index_summary(report: IndexReport) -> str:
+    text = (f"Indexering klar: {len(report.added)} nya, {len(report.updated)} ändrade, "
+            f"{len(report.unchanged)} oförändrade, {len(report.removed)} borttagna")
+    if report.failed:
+        text += (f". {len(report.failed)} {'fil' if len(report.failed) == 1 else 'filer'} kunde inte läsas "
+                 "(se ovan); övriga är indexerade")
+    return text + "."
+
+
+def source_line(hit: Hit, *, with_path: bool = False) -> str:
+    parts = [f"Källa: {hit.path if with_path else hit.document}"]
+    if hit.owner:
+        parts.append(f"ägare {hit.owner}")
+    approved = " ".join(p for p in (
+        f"fastställd {hit.approved_on.isoformat()}" if hit.approved_on else "",
+        f"av {hit.approved_by}" if hit.approved_by else "") if p)
+    if approved:
+        parts.append(approved if hit.approved_on else f"fastställd {approved}")
+    if hit.version:
+        parts.append(f"version {hit.version}")
+    if hit.diarienummer:
+        parts.append(f"dnr {hit.diarienummer}")
+    return ", ".join(parts)
+
+
+def hit_text(n: int, hit: Hit, *, with_path: bool = False) -> str:
+    lines = [f"{n}. *{hit.title}* – {hit.section}", f"> {hit.excerpt}", source_line(hit, with_path=with_path)]
+    if hit.outdated and hit.valid_until:
+        lines.append(OUTDATED.format(date=hit.valid_until.isoformat()))
+    return "\n".join(lines)
+
+
+def answer_text(result: SearchResult, *, with_path: bool = False) -> str:
+    """The answer as plain text (the command line): each hit with its source, or that nothing fits."""
+    if not result.answered:
+        return NO_ANSWER
+    text = "\n\n".join(hit_text(n, h, with_path=with_path).replace("*", "")
+                        for n, h in enumerate(result.hits, start=1))
+    if result.read_as:
+        text += "\n\n" + READ_AS.format(readings="; ".join(result.read_as))
+    return text
+
+
+def answer(result: SearchResult, token: str) -> Message:
+    """`token` identifies the question for the feedback buttons (the question text is not in the button)."""
+    if not result.answered:
+        return Message(text=NO_ANSWER, sections=(NO_ANSWER,))
+    sections = tuple(hit_text(n, h) for n, h in enumerate(result.hits, start=1))
+    first = result.hits[0]
+    buttons = [Button("👍", A_UP, f"{token}|{first.document}"), Button("👎", A_DOWN, f"{token}|{first.document}")]
+    if result.more:
+        buttons.append(Button("Visa fler", A_MORE, token))
+    return Message(text=f"{first.title} – {first.section}", header="Det här säger rutinerna",
+                   sections=sections, buttons=tuple(buttons))

@@ -1,0 +1,49 @@
+"""Portable "insert unless it exists" and counters, for SQLite and PostgreSQL alike."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Table
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session
+
+from storage.models import NumberSequence
+
+
+def insert_ignore(session: Session, table: Table, values: dict[str, Any]) -> bool:
+    """INSERT … ON CONFLICT DO NOTHING. Returns True when a row was inserted."""
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    stmt = module.insert(table).values(**values).on_conflict_do_nothing()
+    result = session.execute(stmt)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+def insert_ignore_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> int:
+    """Several rows in one INSERT … ON CONFLICT DO NOTHING; returns how many were new."""
+    if not rows:
+        return 0
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    # executemany with RETURNING (SQLAlchemy's insertmanyvalues): one cached statement, and the rows
+    # returned are only those inserted (rowcount is not reliable for multi-row inserts).
+    stmt = module.insert(table).on_conflict_do_nothing().returning(*table.primary_key.columns)
+    return len(session.execute(stmt, rows).all())
+
+
+def next_in_sequence(session: Session, name: str) -> int:
+    """Increment and return a named counter inside the caller's transaction, in one statement.
+
+    The upsert takes a row lock (PostgreSQL) or runs under the database write lock (SQLite, BEGIN
+    IMMEDIATE), so concurrent callers serialise; a rolled-back transaction returns its number,
+    leaving no gap.
+    """
+    table: Table = NumberSequence.__table__  # type: ignore[attr-defined]
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    insert = module.insert(table).values(name=name, last_value=1)
+    stmt = insert.on_conflict_do_update(
+        index_elements=[table.c.name], set_={"last_value": table.c.last_value + 1}
+    ).returning(table.c.last_value)
+    return int(session.execute(stmt).scalar_one())
