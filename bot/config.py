@@ -18,7 +18,6 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="LOTSEN_", env_file=".env", extra="ignore")
 
     database_url: str = Field(default=f"sqlite:///{DEFAULT_DB_PATH}")
-    timezone: str = "Europe/Stockholm"
     # Configurable category list for avvikelser (comma separated in the environment).
     avvikelse_categories: list[str] = Field(
         default_factory=lambda: [
@@ -46,8 +45,6 @@ class Settings(BaseSettings):
     deadline_rules: Path | None = None
     # Path to a YAML file of abbreviations and synonyms replacing bot/rutiner/synonyms.yml.
     rutin_synonyms: Path | None = None
-    # Link shown to users for the report view; no case content is ever in the link.
-    public_base_url: str = ""
 
 
 class SlackSettings(BaseSettings):

@@ -22,4 +22,5 @@ fi
 
 .venv/bin/ruff check .
 .venv/bin/mypy
+.venv/bin/lint-imports --no-cache
 exec .venv/bin/pytest -n 2 -p no:cacheprovider "$@"

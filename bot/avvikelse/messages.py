@@ -11,6 +11,7 @@ from bot.avvikelse import texts as t
 from bot.clock import to_local
 from bot.deadlines.calculator import compute
 from bot.ui.model import Button, ButtonStyle, Message, iso_and_swedish
+from bot.ui.phrases import days_phrase
 from storage.models import Avvikelse, AvvikelseStatus, FollowUp, Measure, Person, Unit
 
 A_NEW = "avvikelse:new"
@@ -23,18 +24,6 @@ A_REOPEN = "avvikelse:reopen"
 A_FOLLOW_UP_DONE = "avvikelse:followup_done"
 A_FOLLOW_UP_SNOOZE = "avvikelse:followup_snooze"
 A_FOLLOW_UP_PASS = "avvikelse:followup_pass"
-
-
-def days_phrase(due: date, today: date) -> str:
-    delta = (due - today).days
-    if delta > 1:
-        return f"{delta} dagar kvar"
-    if delta == 1:
-        return "1 dag kvar"
-    if delta == 0:
-        return "sista dagen idag"
-    late = -delta
-    return f"{late} {'dag' if late == 1 else 'dagar'} försenad"
 
 
 def receipt(report: Avvikelse, unit: Unit, chef: Person) -> Message:

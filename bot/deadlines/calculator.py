@@ -14,9 +14,10 @@ Counting (legal.md §4):
 
 from __future__ import annotations
 
-import calendar as pycalendar
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from bot.deadlines import texts as t
 from bot.deadlines.calendar import excluded_days, is_excluded_day, next_working_day
@@ -82,9 +83,7 @@ class DeadlineResult:
 
 def add_months(start: date, months: int) -> date:
     """Lag (1930:173) 1 §: the same date `months` later, or that month's last day if it lacks the date."""
-    years, month0 = divmod(start.month - 1 + months, 12)
-    year, month = start.year + years, month0 + 1
-    return date(year, month, min(start.day, pycalendar.monthrange(year, month)[1]))
+    return start + relativedelta(months=months)  # relativedelta clamps to the month's last day
 
 
 def add_length(start: date, rule: Rule) -> date:

@@ -6,11 +6,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.avvikelse.messages import days_phrase
 from bot.deadlines.calculator import DeadlineResult
 from bot.deadlines.rules import default_rules
 from bot.frist import texts as t
 from bot.ui.model import Button, ButtonStyle, Message, iso_and_swedish
+from bot.ui.phrases import days_phrase
 from storage.models import Person
 from storage.models.frist import CaseDeadline, FristStatus
 

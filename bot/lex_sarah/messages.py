@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.avvikelse.messages import days_phrase
 from bot.lex_sarah import texts as t
 from bot.ui.model import Button, ButtonStyle, Message, iso_and_swedish
+from bot.ui.phrases import days_phrase
 from storage.models import Person, Unit
 from storage.models.lex_sarah import LexSarahReport, LexSarahStatus
 

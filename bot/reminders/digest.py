@@ -11,13 +11,13 @@ from datetime import date, timedelta
 
 from sqlmodel import col, select
 
-from bot.avvikelse.messages import days_phrase
 from bot.clock import today_local
 from bot.deadlines.calendar import is_excluded_day
 from bot.frist.messages import A_OPEN, kind_name
 from bot.org.directory import people_with_role
 from bot.reminders import outbox
 from bot.ui.model import Button, Message
+from bot.ui.phrases import days_phrase
 from storage.db import Database
 from storage.models import Person, Role
 from storage.models.frist import CaseDeadline, FristStatus
