@@ -11,12 +11,12 @@ from datetime import date, timedelta
 
 from bot.avvikelse import texts as t
 from bot.privacy.case_reference import case_reference_error
-from bot.ui.model import FieldKind, Form, FormField, Option
+from bot.ui.model import LONG_TEXT_MAX, SHORT_TEXT_MAX, FieldKind, Form, FormField, Option
 from bot.ui.validation import parse_date, validate_form
 from storage.models import Avvikelse, Unit
 
-SHORT = 200
-LONG = 3000  # Slack's plain_text_input limit
+SHORT = SHORT_TEXT_MAX
+LONG = LONG_TEXT_MAX
 
 FORM_NEW = "avvikelse_new"
 FORM_INVESTIGATION = "avvikelse_investigation"

@@ -25,7 +25,7 @@ from bot.deadlines.rules import UnknownKind
 from bot.errors import UserError
 from bot.frist.policy import can_hold_deadlines
 from bot.frist.service import ENTITY, FristService, check_case_ref
-from bot.org.directory import find_person
+from bot.org.directory import find_person, person_by_platform_id
 from bot.privacy.personnummer import find_identity_numbers
 from storage.models import Person
 from storage.models.frist import CaseDeadline, FristStatus
@@ -181,6 +181,9 @@ def _import_row(service: FristService, mapping: Mapping, row: dict[str, str | No
 
 def _holder(session: Session, ref: str) -> Person:
     person = find_person(session, ref.lower() if "@" in ref else ref) if ref else None
+    if person is None and ref:
+        # The case system's export may name the handläggare by a chat id stored on the person.
+        person = person_by_platform_id(session, "slack", ref) or person_by_platform_id(session, "teams", ref)
     if person is None:
         raise UserError(f"okänd handläggare '{ref}'" if ref else "handläggare saknas")
     if not can_hold_deadlines(person):

@@ -8,12 +8,12 @@ from datetime import date
 
 from bot.lex_sarah import texts as t
 from bot.privacy.case_reference import case_reference_error
-from bot.ui.model import FieldKind, Form, FormField, Option
+from bot.ui.model import LONG_TEXT_MAX, FieldKind, Form, FormField, Option
 from bot.ui.validation import parse_date, validate_form
 from storage.models import Unit
 from storage.models.lex_sarah import LexSarahReport
 
-LONG = 3000
+LONG = LONG_TEXT_MAX
 FORM_NEW = "lexsarah_new"
 FORM_INVESTIGATION = "lexsarah_investigation"
 FORM_IVO = "lexsarah_ivo"

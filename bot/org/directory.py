@@ -11,10 +11,13 @@ class UnknownPerson(LookupError):
     pass
 
 
-def person_by_slack_id(session: Session, slack_user_id: str) -> Person | None:
-    return session.exec(
-        select(Person).where(Person.slack_user_id == slack_user_id, col(Person.active).is_(True))
-    ).first()
+PLATFORM_ID_COLUMNS = {"slack": Person.slack_user_id, "teams": Person.teams_user_id}
+
+
+def person_by_platform_id(session: Session, platform: str, user_id: str) -> Person | None:
+    """The active person a chat platform knows by `user_id`. Adapters decide what counts as that id."""
+    column = PLATFORM_ID_COLUMNS[platform]
+    return session.exec(select(Person).where(column == user_id, col(Person.active).is_(True))).first()
 
 
 def person_by_email(session: Session, email: str) -> Person | None:
@@ -69,13 +72,9 @@ def investigating_chef(session: Session, unit: Unit) -> Person | None:
 
 
 def find_person(session: Session, ref: str) -> Person | None:
-    """Resolve what a person typed or picked: a key, an e-mail, a Slack id or a <@U123> mention."""
-    ref = ref.strip()
-    if ref.startswith("<@") and ref.endswith(">"):
-        ref = ref[2:-1].split("|", 1)[0]
-    ref = ref.lstrip("@")
-    return (
-        person_by_key(session, ref)
-        or person_by_slack_id(session, ref)
-        or (person_by_email(session, ref) if "@" in ref else None)
-    )
+    """Resolve what a person typed or an adapter passed on: a key or an e-mail address.
+
+    Platform ids (a Slack users_select, a Teams mention) are turned into keys by the adapter first.
+    """
+    ref = ref.strip().lstrip("@")
+    return person_by_key(session, ref) or (person_by_email(session, ref) if "@" in ref else None)

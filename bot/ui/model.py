@@ -11,6 +11,10 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+# Lotsen's own limits for free text in one field (a product rule, not a platform's): adapters
+# whose widgets allow less cut to their own limit.
+LONG_TEXT_MAX = 3000
+SHORT_TEXT_MAX = 200
 
 class FieldKind(StrEnum):
     TEXT = "text"

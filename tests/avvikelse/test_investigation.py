@@ -106,7 +106,7 @@ def test_draft_then_measures_then_close_sends_feedback_and_plans_follow_ups(
                  {"description": "Ta upp rutinen på APT.", "responsible": "tl.sara", "due_date": "2027-01-15"})
     assert "Sara Team" in added.message.text  # type: ignore[attr-defined]
     form(lotsen, maria, "avvikelse_measure",
-         {"description": "Förtydliga ansvar vid frånvaro.", "responsible": "U0DEMOEC01", "due_date": "2027-02-01"})
+         {"description": "Förtydliga ansvar vid frånvaro.", "responsible": "ec.maria", "due_date": "2027-02-01"})
 
     closed = form(lotsen, maria, "avvikelse_investigation", INVESTIGATION)
     assert "avslutad" in closed.message.text  # type: ignore[attr-defined]

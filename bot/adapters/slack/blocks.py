@@ -13,6 +13,7 @@ from typing import Any
 from bot.ui.model import ButtonStyle, FieldKind, Form, FormField, Message
 
 MAX_BLOCKS = 50
+PLAIN_TEXT_INPUT_MAX = 3000  # Slack's limit for a plain_text_input
 VALUE_ACTION = "value"
 CLOSE_LABEL = "Stäng"
 CANCEL_LABEL = "Avbryt"
@@ -73,8 +74,9 @@ def action_id_of(slack_action_id: str) -> str:
 def _input_element(f: FormField) -> dict[str, Any]:
     element: dict[str, Any]
     if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        limit = min(f.max_length or PLAIN_TEXT_INPUT_MAX, PLAIN_TEXT_INPUT_MAX)
         element = {"type": "plain_text_input", "action_id": VALUE_ACTION,
-                   "multiline": f.kind is FieldKind.LONG_TEXT, "max_length": min(f.max_length or 3000, 3000)}
+                   "multiline": f.kind is FieldKind.LONG_TEXT, "max_length": limit}
         if f.initial:
             element["initial_value"] = _cut(f.initial, element["max_length"])
     elif f.kind is FieldKind.DATE:
@@ -151,6 +153,15 @@ def state_values(view: dict[str, Any]) -> dict[str, str | None]:
         else:
             out[block_id] = el.get("value")
     return out
+
+
+def user_fields(view: dict[str, Any]) -> set[str]:
+    """The fields of a submitted view that hold a Slack user (users_select), to be mapped to people."""
+    return {
+        block_id
+        for block_id, actions in (view.get("state", {}).get("values") or {}).items()
+        if any(el.get("type") == "users_select" for el in actions.values())
+    }
 
 
 def private_metadata(view: dict[str, Any]) -> dict[str, str]:

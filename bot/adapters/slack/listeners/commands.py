@@ -1,0 +1,52 @@
+"""Slash commands: /avvikelse, /lexsarah, /frist, /rutin. Ack first, then a modal or an ephemeral reply."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.adapters.slack import blocks
+from bot.adapters.slack.context import CHANNEL, actor_error, actor_of
+from bot.adapters.slack.modals import FORM_NOT_OPENED
+from bot.app import Lotsen
+from bot.ui.model import Message
+
+log = logging.getLogger(__name__)
+
+# Everything the app uses from Slack, in one place: the manifest is generated from these.
+COMMANDS = {
+    "/avvikelse": ("Rapportera och följ upp avvikelser", "[lista | visa AVV-2026-0001 | hjälp]"),
+    "/lexsarah": ("Rapportera ett missförhållande (lex Sarah)", "[lista | visa LXS-2026-0001 | hjälp]"),
+    "/frist": ("Registrera och följ frister i ärenden", "[lista | visa F-12 | beräkna utredning 2026-12-10 | hjälp]"),
+    "/rutin": ("Vilken rutin gäller? Svar med källa", "<fråga>, t.ex. hur rapporterar jag en avvikelse"),
+}
+
+
+def register(app: App, lotsen: Lotsen) -> None:
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
+                   context: BoltContext) -> None:
+        # Ack at once (Slack's 3-second window); the reply follows as a modal or via response_url.
+        ack()
+        actor = actor_of(context)
+        if actor is None:
+            respond(text=actor_error(context), response_type="ephemeral")
+            return
+        name = str(body.get("command", "")).lstrip("/")
+        reply = lotsen.chat.command(actor, name, body.get("text") or "", channel=CHANNEL)
+        if reply.form is not None:
+            try:
+                client.views_open(trigger_id=body["trigger_id"], view=blocks.modal(reply.form))
+            except SlackApiError as exc:
+                # Typically expired_trigger_id (Slack waited over 3 s); say so instead of staying silent.
+                log.warning("views.open failed: %s", exc.response.get("error"))
+                respond(text=FORM_NOT_OPENED, response_type="ephemeral")
+            return
+        message = reply.message or Message(text="")
+        respond(text=message.text, blocks=blocks.message_blocks(message), response_type="ephemeral")
+
+    for command_name in COMMANDS:
+        app.command(command_name)(on_command)
