@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-
 from typing import Any
 
 from sqlalchemy import JSON, Column, Text
