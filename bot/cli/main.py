@@ -29,7 +29,7 @@ app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 app.add_typer(slack_app, name="slack")
 
-for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner")):
+for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner"), ("bot.cli.lexsarah", "lexsarah")):
     try:
         app.add_typer(__import__(_module, fromlist=["app"]).app, name=_name)
     except ModuleNotFoundError as _exc:  # a feature not installed in this build
@@ -248,6 +248,15 @@ def dispatch(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) 
         run_dispatcher(build(get_settings()), SlackSettings())
     except StartupError as exc:
         _fail(str(exc), code=1)
+
+
+def _mount_lexsarah_export() -> None:
+    from bot.cli.lexsarah import export_lexsarah
+
+    export_app.command("lexsarah")(export_lexsarah)
+
+
+_mount_lexsarah_export()
 
 
 def main() -> None:

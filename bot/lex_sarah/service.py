@@ -23,6 +23,7 @@ from bot.errors import NotFound, PermissionDenied, UserError
 from bot.lex_sarah import messages as msg
 from bot.lex_sarah import policy
 from bot.lex_sarah import texts as t
+from bot.lex_sarah.document import DocumentData
 from bot.lex_sarah.forms import DecisionInput, IvoInput, LexSarahInvestigation, MeasureInput, NewLexSarah
 from bot.org.directory import find_person, people_with_role, unit_by_code, verksamhetschef_for
 from bot.privacy.guard import identity_number_errors
@@ -447,6 +448,26 @@ class LexSarahService:
             outbox.plan(session, key=f"lexsarah:{report.number}:besked", kind="lexsarah_besked",
                         recipient_id=report.reported_by_id, message=msg.done_for_reporter(report))
             return report
+
+    # --- documents --------------------------------------------------------------------------------
+
+    @audit_refusals
+    def document_data(self, actor: Person, number: str, *, channel: str = "cli") -> DocumentData:
+        """What the Word document holds, for those who may see the content; audited as made."""
+        with self.db.session() as session:
+            report = self._visible(session, actor, number)
+            if not policy.can_make_document(session, actor, report):
+                raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_dokument")
+            unit = session.get(Unit, report.unit_id)
+            investigator = session.get(Person, report.investigator_id) if report.investigator_id else None
+            events = list(session.exec(select(LexSarahEvent).where(LexSarahEvent.report_id == report.id)
+                                       .order_by(col(LexSarahEvent.id))))
+            measures = measures_of(session, report)
+            names = _names(session, [e.actor_id for e in events] + [m.responsible_id for m in measures])
+            record(session, actor_id=actor.id, action="dokument_skapat", entity_type=ENTITY,
+                   entity_ref=report.number, changes={"format": "docx"}, channel=channel)
+            return DocumentData(report, unit.name if unit else "?", investigator.name if investigator else None,
+                                events, measures, names, made_by=actor.name, made_at=utcnow())
 
 
 def _names(session: Session, ids: list[int | None]) -> dict[int, str]:

@@ -77,7 +77,7 @@ BTN_IVO = "Registrera IVO-anmälan"
 BTN_CLOSE = "Avsluta"
 
 LIST_HEADER = "Lex Sarah"
-LIST_OPEN = "Att utreda"
+LIST_OPEN = "Öppna rapporter"
 LIST_MINE = "Rapporterade av dig"
 LIST_EMPTY = "Inget här just nu."
 
@@ -98,7 +98,7 @@ STEP_NAMES = {
 }
 DECISION_BY = {"namnd": "Socialnämnden", "utskott": "Utskott", "delegat": "Delegat"}
 LOCAL_TARGET = "lokalt mål"
-LABEL_LOCAL_TARGET = "Lokalt mål för utredningen"
+LABEL_LOCAL_TARGET = "Utredningen"
 
 LABEL_NOTICED_HOW = "När och hur uppmärksammades det?"
 LABEL_OTHER = "Övrigt som kom fram i utredningen"
