@@ -6,6 +6,7 @@ the lex Sarah link shown to the investigating chef, and making an avvikelse a le
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Mapping
 
 from sqlmodel import select
@@ -28,16 +29,32 @@ from storage.models import Avvikelse, Person, Unit
 
 A_CONVERT = "lexsarah:convert"
 FLAGGED = ("ja", "osaker")
+log = logging.getLogger(__name__)
+
+
+def _matrix(service: TriageService) -> triage.Matrix | None:
+    """The triage matrix, or None when its file is broken: filing an avvikelse must never fail for it
+    (`/lexsarah triage` shows the file's error instead)."""
+    try:
+        return service.matrix()
+    except UserError as exc:
+        log.warning("lex Sarah triage skipped: %s", exc.message)
+        return None
 
 
 def with_triage_questions(form: Form, service: TriageService) -> Form:
     """The avvikelse form with the triage questions appended (optional: the filer may skip them)."""
-    return dataclasses.replace(form, fields=form.fields + service.matrix().form_fields(required=False))
+    matrix = _matrix(service)
+    if matrix is None:
+        return form
+    return dataclasses.replace(form, fields=form.fields + matrix.form_fields(required=False))
 
 
 def triage_after_filing(service: TriageService, actor: Person, values: Mapping[str, str | None], *,
                         avvikelse: str, unit_code: str | None, channel: str) -> None:
     answers = {k: v for k, v in values.items() if k.startswith(triage.FIELD_PREFIX)}
+    if not any(answers.values()) or _matrix(service) is None:
+        return
     service.record(actor, answers, unit_code=unit_code, channel=channel, avvikelse_number=avvikelse)
 
 
@@ -49,8 +66,9 @@ def enrich_detail(message: Message, actor: Person, avvikelse: Avvikelse, triage_
     facts = list(message.facts)
     buttons = list(message.buttons)
     row = triage_service.for_avvikelse(avvikelse.number)
-    if row is not None:
-        sections.append(describe(row, triage_service.matrix()))
+    matrix = _matrix(triage_service)
+    if row is not None and matrix is not None:
+        sections.append(describe(row, matrix))
     linked = avvikelse.lex_sarah_number
     if linked:
         facts.append(("Lex Sarah-rapport", linked))

@@ -140,7 +140,10 @@ def load(path: Path | None = None) -> Matrix:
     except OSError:
         raise TriageConfigError(f"Triagefilen {path} kan inte läsas (LOTSEN_LEX_SARAH_TRIAGE).") from None
     except yaml.YAMLError as exc:
-        raise TriageConfigError(f"Triagefilen {path} är inte giltig YAML: {exc}") from None
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (rad {mark.line + 1})" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "okänt fel"
+        raise TriageConfigError(f"Triagefilen {path} är inte giltig YAML{where}: {problem}.") from None
     return parse(data, str(path))
 
 
