@@ -455,7 +455,7 @@ class LexSarahService:
     def document_data(self, actor: Person, number: str, *, channel: str = "cli") -> DocumentData:
         """What the Word document holds, for those who may see the content; audited as made."""
         with self.db.session() as session:
-            report = self._visible(session, actor, number)
+            report = self._get(session, number)
             if not policy.can_make_document(session, actor, report):
                 raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_dokument")
             unit = session.get(Unit, report.unit_id)
