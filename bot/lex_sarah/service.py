@@ -78,6 +78,15 @@ def measures_of(session: Session, report: LexSarahReport) -> list[LexSarahMeasur
                              .order_by(col(LexSarahMeasure.position))))
 
 
+def enter_measures_if_any(session: Session, report: LexSarahReport, actor_id: int | None) -> None:
+    """Rows written into the handlingsplan before the decision (or before the IVO anmälan) start the
+    åtgärder step as soon as the report may move on."""
+    ready = report.status == S.ANMALD_IVO or (report.status == S.BESLUTAD and report.assessment not in t.SERIOUS)
+    if ready and measures_of(session, report):
+        add_event(session, report, S.ATGARDER.value, actor_id)
+        advance_after_measures(session, report, actor_id)
+
+
 def advance_after_measures(session: Session, report: LexSarahReport, actor_id: int | None) -> None:
     """Åtgärder while a measure is not done; uppföljning once all are done (their effect followed up)."""
     if report.status not in (S.ATGARDER.value, S.UPPFOLJNING.value):
@@ -342,6 +351,7 @@ class LexSarahService:
             report.decision_by, report.decision_by_name = data.by, data.by_name
             report.decided_on, report.decision_recorded_by_id = data.decided_on, actor.id
             add_event(session, report, S.BESLUTAD.value, actor.id, data.decided_on)
+            enter_measures_if_any(session, report, actor.id)
             record(session, actor_id=actor.id, action="beslut_registrerat", entity_type=ENTITY,
                    entity_ref=report.number, changes=diff(before, _snapshot(report)), channel=channel)
             return report
@@ -371,6 +381,7 @@ class LexSarahService:
             report.ivo_recorded_by_id = actor.id
             if report.status == S.BESLUTAD:
                 add_event(session, report, S.ANMALD_IVO.value, actor.id, data.sent_on)
+                enter_measures_if_any(session, report, actor.id)
             session.add(report)
             outbox.cancel(session, f"lexsarah:{report.number}:ivo:")
             record(session, actor_id=actor.id, action="anmald_ivo", entity_type=ENTITY, entity_ref=report.number,

@@ -231,3 +231,16 @@ def test_the_local_target_is_labelled_local(lotsen: Lotsen, people: dict[str, Pe
     assert listing is not None and "lokalt mål" in listing.sections[0]
     [told] = outbox(lotsen, "lexsarah_ny")
     assert "lokalt mål" in told.payload["text"]
+
+
+def test_rows_written_before_the_decision_start_the_measures_step_after_it(lotsen: Lotsen,
+                                                                           people: dict[str, Person]) -> None:
+    petra = people["kv.petra"]
+    file(lotsen, people["hl.lina"])
+    to_position(lotsen, petra, "allvarligt")
+    assert add_measure(lotsen, petra).ok
+    assert report(lotsen).status == "ställningstagande"
+    decide(lotsen, petra)
+    assert report(lotsen).status == "beslutad"  # allvarligt: IVO first
+    submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-10", "ivo_reference": "3.5.1-9/2026"})
+    assert [e.state for e in events(lotsen)][-2:] == ["anmäld_ivo", "åtgärder"]
