@@ -254,7 +254,7 @@ def triage_result(result_text: str, suggestion: str, told: bool) -> Message:
     label = t.SUGGESTIONS.get(suggestion, suggestion)
     sections = [result_text]
     if told:
-        sections.append(t.TRIAGE_TOLD.format(suggestion=label.lower()))
+        sections.append(t.TRIAGE_TOLD.format(suggestion=label[0].lower() + label[1:]))
     if suggestion != "nej":
         sections.append(t.TRIAGE_ADVICE)
     return Message(text=result_text, header=t.TRIAGE_RESULT_HEADER.format(suggestion=label),
