@@ -95,7 +95,9 @@ def _one(lotsen: Lotsen, i: int, key: str) -> str:
         service.save_investigation(petra, number, LexSarahInvestigation(
             causes, "Nej, inte på samma sätt.", "Ja, om inget ändras.", "Se handlingsplanen.", assessment,
             "Bedömningen grundas på aktgranskning och intervjuer med handläggare och teamledare.",
-            "Uppmärksammades av handläggare vid ärendegenomgång.", None), channel="demo")
+            "Uppmärksammades av handläggare vid ärendegenomgång.", None,
+            "Aktgranskning och intervjuer med handläggare och teamledare (fakta); utredarens bedömning av risken."),
+            channel="demo")
     if reached >= 3:
         service.record_decision(petra, number, DecisionInput(["utskott", "delegat", "namnd"][i % 3], None, today),
                                 channel="demo")

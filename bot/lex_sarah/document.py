@@ -29,25 +29,32 @@ class DocumentData:
     names: dict[int, str] = field(default_factory=dict)
     made_by: str = ""
     made_at: datetime | None = None
+    # field → "2026-12-10, Petra Kvalitet (lex Sarah-ansvarig)": when and by whom each part was recorded
+    provenance: dict[str, str] = field(default_factory=dict)
 
 
 def _d(value: date | None) -> str:
     return value.isoformat() if value else "–"
 
 
-def investigation_sections(r: LexSarahReport) -> list[tuple[str, str | None]]:
-    """The headings SOSFS 2011:5 5 kap. asks for, in its order, with what was recorded."""
+REPORT_FIELDS = ("what_happened", "consequence", "event_date", "immediate_action")
+
+
+def investigation_sections(r: LexSarahReport) -> list[tuple[str, str | None, str]]:
+    """The headings SOSFS 2011:5 5 kap. asks for, in its order, with what was recorded and its field."""
     return [
-        ("Vad händelsen bestod i", r.what_happened),
-        ("Vilka konsekvenser den fick eller kunde ha fått för den enskilde", r.consequence),
-        ("När och hur händelsen uppmärksammades", r.inv_noticed_how),
-        ("När händelsen inträffade", r.event_date.isoformat()),
-        ("Vad som gjordes direkt", r.immediate_action),
-        ("Orsaker", r.inv_causes),
-        ("Om liknande har hänt tidigare, och i så fall varför det hände igen", r.inv_happened_before),
-        ("Om liknande kan hända igen", r.inv_could_recur),
-        ("Åtgärder för att undanröja eller avhjälpa missförhållandet", r.inv_measures),
-        ("Övrigt som kommit fram i utredningen", r.inv_other),
+        ("Vad händelsen bestod i", r.what_happened, "what_happened"),
+        ("Vilka konsekvenser den fick eller kunde ha fått för den enskilde", r.consequence, "consequence"),
+        ("När och hur händelsen uppmärksammades", r.inv_noticed_how, "inv_noticed_how"),
+        ("När händelsen inträffade", r.event_date.isoformat(), "event_date"),
+        ("Vad som gjordes direkt", r.immediate_action, "immediate_action"),
+        ("Orsaker", r.inv_causes, "inv_causes"),
+        ("Om liknande har hänt tidigare, och i så fall varför det hände igen", r.inv_happened_before,
+         "inv_happened_before"),
+        ("Om liknande kan hända igen", r.inv_could_recur, "inv_could_recur"),
+        ("Åtgärder för att undanröja eller avhjälpa missförhållandet", r.inv_measures, "inv_measures"),
+        ("Övrigt som kommit fram i utredningen", r.inv_other, "inv_other"),
+        ("Källor (var uppgifterna kommer ifrån; fakta och bedömning)", r.inv_sources, "inv_sources"),
     ]
 
 
@@ -80,7 +87,9 @@ def build_docx(data: DocumentData) -> bytes:
     doc.add_heading(t.DOC_POSITION, level=1)
     doc.add_paragraph(t.ASSESSMENTS.get(r.assessment or "", "Inget ställningstagande ännu."))
     if r.assessment_motivation:
-        doc.add_paragraph(f"Motivering: {r.assessment_motivation}")
+        doc.add_paragraph(f"Motivering (bedömning): {r.assessment_motivation}")
+    if "assessment" in data.provenance:
+        doc.add_paragraph(f"Ställningstagandet dokumenterat {data.provenance['assessment']}.")
     if r.decided_on:
         by = t.DECISION_BY.get(r.decision_by or "", r.decision_by or "")
         doc.add_paragraph(f"Beslut {r.decided_on.isoformat()} av {by}"
@@ -90,9 +99,11 @@ def build_docx(data: DocumentData) -> bytes:
                           + (f", IVO:s diarienummer {r.ivo_reference}" if r.ivo_reference else "") + ".")
 
     doc.add_heading(t.DOC_INVESTIGATION, level=1)
-    for heading, text in investigation_sections(r):
+    for heading, text, key in investigation_sections(r):
         doc.add_heading(heading, level=2)
         doc.add_paragraph(text or "(ej ifyllt)")
+        if text and key in data.provenance:
+            doc.add_paragraph(f"Dokumenterat {data.provenance[key]}.")
 
     doc.add_heading(t.DOC_PLAN, level=1)
     if not data.measures:

@@ -89,6 +89,8 @@ def investigation_form(report: LexSarahReport) -> Form:
                       initial=report.inv_measures),
             FormField("inv_other", t.LABEL_OTHER, FieldKind.LONG_TEXT, required=False, max_length=LONG,
                       initial=report.inv_other),
+            FormField("inv_sources", t.LABEL_SOURCES, FieldKind.LONG_TEXT, required=False, max_length=LONG,
+                      initial=report.inv_sources, hint=t.HINT_SOURCES),
             FormField("assessment", t.LABEL_ASSESSMENT, FieldKind.CHOICE, required=False, options=options,
                       initial=report.assessment),
             FormField("assessment_motivation", t.LABEL_MOTIVATION, FieldKind.LONG_TEXT, required=False,
@@ -107,6 +109,7 @@ class LexSarahInvestigation:
     motivation: str | None
     noticed_how: str | None = None
     other: str | None = None
+    sources: str | None = None
 
 
 def parse_investigation(
@@ -115,7 +118,7 @@ def parse_investigation(
     clean, errors = validate_form(form, raw)
     if clean.get("assessment"):
         # A ställningstagande closes the investigation: SOSFS 2011:5 wants its grounds documented.
-        for required in ("inv_causes", "inv_could_recur", "assessment_motivation"):
+        for required in ("inv_causes", "inv_could_recur", "inv_sources", "assessment_motivation"):
             if not clean.get(required):
                 errors.setdefault(required, t.ERR_ASSESS_NEEDS)
     if errors:
@@ -123,7 +126,7 @@ def parse_investigation(
     return LexSarahInvestigation(clean.get("inv_causes"), clean.get("inv_happened_before"),
                                  clean.get("inv_could_recur"), clean.get("inv_measures"), clean.get("assessment"),
                                  clean.get("assessment_motivation"), clean.get("inv_noticed_how"),
-                                 clean.get("inv_other")), {}
+                                 clean.get("inv_other"), clean.get("inv_sources")), {}
 
 
 def ivo_form(report: LexSarahReport) -> Form:

@@ -126,7 +126,8 @@ def detail(view: LexSarahView, today: date) -> Message:
                 f"*Gjordes direkt*\n{r.immediate_action}"]
     investigation = [("När och hur det uppmärksammades", r.inv_noticed_how), ("Orsaker", r.inv_causes),
                      ("Hänt tidigare", r.inv_happened_before), ("Kan hända igen", r.inv_could_recur),
-                     ("Åtgärder", r.inv_measures), ("Övrigt", r.inv_other), ("Motivering", r.assessment_motivation)]
+                     ("Åtgärder", r.inv_measures), ("Övrigt", r.inv_other), ("Källor", r.inv_sources),
+                     ("Motivering", r.assessment_motivation)]
     if any(v for _, v in investigation):
         sections.append("*Utredning*\n" + "\n".join(f"{k}: {v or '(ej ifyllt)'}" for k, v in investigation))
     if view.measures:

@@ -50,7 +50,8 @@ def _snapshot(r: LexSarahReport) -> dict[str, object]:
             "inv_could_recur": r.inv_could_recur, "inv_measures": r.inv_measures,
             "assessment_motivation": r.assessment_motivation, "ivo_reported_on": r.ivo_reported_on,
             "inv_noticed_how": r.inv_noticed_how, "inv_other": r.inv_other, "decision_by": r.decision_by,
-            "decision_by_name": r.decision_by_name, "decided_on": r.decided_on, "ivo_reference": r.ivo_reference}
+            "decision_by_name": r.decision_by_name, "decided_on": r.decided_on, "ivo_reference": r.ivo_reference,
+            "inv_sources": r.inv_sources}
 
 
 S = LexSarahStatus
@@ -314,6 +315,7 @@ class LexSarahService:
             report.inv_causes, report.inv_happened_before = data.causes, data.happened_before
             report.inv_could_recur, report.inv_measures = data.could_recur, data.measures
             report.inv_noticed_how, report.inv_other = data.noticed_how, data.other
+            report.inv_sources = data.sources
             report.assessment, report.assessment_motivation = data.assessment, data.motivation
             report.updated_at = utcnow()
             if data.assessment:
@@ -475,10 +477,40 @@ class LexSarahService:
                                        .order_by(col(LexSarahEvent.id))))
             measures = measures_of(session, report)
             names = _names(session, [e.actor_id for e in events] + [m.responsible_id for m in measures])
+            provenance = _provenance(session, report)
             record(session, actor_id=actor.id, action="dokument_skapat", entity_type=ENTITY,
                    entity_ref=report.number, changes={"format": "docx"}, channel=channel)
             return DocumentData(report, unit.name if unit else "?", investigator.name if investigator else None,
-                                events, measures, names, made_by=actor.name, made_at=utcnow())
+                                events, measures, names, made_by=actor.name, made_at=utcnow(),
+                                provenance=provenance)
+
+
+ROLE_TITLES = {"lex_sarah_ansvarig": "lex Sarah-ansvarig", "verksamhetschef": "verksamhetschef",
+               "enhetschef": "enhetschef", "kvalitetsenhet": "kvalitetsenheten", "teamledare": "teamledare",
+               "handläggare": "handläggare", "medarbetare": "medarbetare"}
+
+
+def _provenance(session: Session, report: LexSarahReport) -> dict[str, str]:
+    """For each part of the investigation: the day it was last recorded, and who (name and title),
+    read from the audit log (SOSFS 2011:5 asks for both). The report's own parts come from the report."""
+    from bot.audit.log import entries_for
+    from bot.lex_sarah.document import REPORT_FIELDS
+
+    reported = _local_date(report.created_at)
+    out = {key: f"{reported.isoformat() if reported else '?'}, ur lex Sarah-rapporten" for key in REPORT_FIELDS}
+    people: dict[int, Person | None] = {}
+    for entry in entries_for(session, report.number):
+        if entry.actor_id is None or entry.entity_type != ENTITY:
+            continue
+        person = people.setdefault(entry.actor_id, session.get(Person, entry.actor_id))
+        if person is None:
+            continue
+        title = next((ROLE_TITLES[r] for r in ROLE_TITLES if r in person.roles), "")
+        who = f"{person.name} ({title})" if title else person.name
+        for key in entry.changes:
+            if key.startswith("inv_") or key == "assessment":
+                out[key] = f"{_local_date(entry.at)}, {who}"
+    return out
 
 
 def _names(session: Session, ids: list[int | None]) -> dict[int, str]:

@@ -102,6 +102,8 @@ LABEL_LOCAL_TARGET = "Utredningen"
 
 LABEL_NOTICED_HOW = "När och hur uppmärksammades det?"
 LABEL_OTHER = "Övrigt som kom fram i utredningen"
+LABEL_SOURCES = "Källor: var uppgifterna kommer ifrån"
+HINT_SOURCES = "Till exempel aktgranskning, intervju med handläggare, teamledare. Skilj fakta från bedömning."
 ERR_NOT_STARTED = (
     "Utredningen av {number} har inte startats. Ta utredningen först; ett ställningstagande kräver en utredning."
 )

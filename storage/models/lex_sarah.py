@@ -69,6 +69,7 @@ class LexSarahReport(SQLModel, table=True):
     ivo_recorded_by_id: int | None = Field(default=None, foreign_key="person.id")
     closed_by_id: int | None = Field(default=None, foreign_key="person.id")
     avvikelse_number: str | None = Field(default=None, index=True, max_length=20)  # converted from this avvikelse
+    inv_sources: str | None = Field(default=None, sa_column=Column(Text))  # where the information came from
 
 
 class LexSarahEvent(SQLModel, table=True):

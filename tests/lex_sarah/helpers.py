@@ -22,6 +22,7 @@ ASSESS: dict[str, str | None] = {
     "inv_noticed_how": "Vid ärendegenomgång.", "inv_causes": "Ingen bevakning av verkställighet.",
     "inv_happened_before": "Nej.", "inv_could_recur": "Ja, utan bevakning.",
     "inv_measures": "Bevakningslista införs.", "inv_other": "Inget.",
+    "inv_sources": "Aktgranskning och intervju med handläggare (fakta); utredarens bedömning av risken.",
     "assessment_motivation": "Barnets behov blev inte tillgodosett under lång tid.",
 }
 MEASURE_TEXT = "Inför bevakningslista för verkställighet"

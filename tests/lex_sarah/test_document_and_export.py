@@ -74,12 +74,15 @@ def test_the_word_document_reads_back(cli_lotsen: Lotsen, tmp_path: Path) -> Non
     headings = [p.text for p in doc.paragraphs if p.style is not None and p.style.name.startswith(("Heading", "Title"))]
     assert headings[0] == f"Utredning enligt lex Sarah: {NUMBER}"
     for expected in ("Handläggningens steg", "Ställningstagande", "Utredning (SOSFS 2011:5, 5 kap.)", "Orsaker",
-                     "Handlingsplan"):
+                     "Källor (var uppgifterna kommer ifrån; fakta och bedömning)", "Handlingsplan"):
         assert expected in headings, headings
     body = "\n".join(p.text for p in doc.paragraphs)
     assert "Allvarligt missförhållande" in body and "Beslut 2026-12-10 av Utskott" in body
     assert "Anmäld till IVO 2026-12-10, IVO:s diarienummer 3.5.1-4711/2026" in body
-    assert ASSESS["inv_causes"] in body
+    assert ASSESS["inv_causes"] in body and ASSESS["inv_sources"] in body
+    # SOSFS 2011:5: for each part, the day it was recorded and by whom (name and title)
+    assert "Dokumenterat 2026-12-10, Petra Kvalitet (lex Sarah-ansvarig)." in body
+    assert "Dokumenterat 2026-12-10, ur lex Sarah-rapporten." in body
     facts, steps, plan = doc.tables
     fact_rows = {r.cells[0].text: r.cells[1].text for r in facts.rows}
     assert fact_rows["Nummer"] == NUMBER and fact_rows["Verksamhet"] == "Mottagningen barn och unga"

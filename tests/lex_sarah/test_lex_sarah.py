@@ -18,7 +18,8 @@ REPORT: dict[str, str | None] = {
     "case_reference": "SN 2026/0900",
 }
 ASSESS = {"inv_causes": "Ingen bevakning av verkställighet.", "inv_happened_before": "Nej.",
-          "inv_could_recur": "Ja, utan bevakning.", "inv_measures": "Bevakningslista införs (EC, 2027-01-31).",
+          "inv_could_recur": "Ja, utan bevakning.", "inv_sources": "Aktgranskning.",
+          "inv_measures": "Bevakningslista införs (EC, 2027-01-31).",
           "assessment_motivation": "Barnets behov blev inte tillgodosett under lång tid."}
 
 
@@ -98,7 +99,7 @@ def test_take_investigate_assess_report_to_ivo_and_close(lotsen: Lotsen, people:
     draft = submit(lotsen, petra, "lexsarah_investigation", {"inv_causes": "Utkast"})
     assert "sparad" in draft.message.text  # type: ignore[attr-defined]
     missing = submit(lotsen, petra, "lexsarah_investigation", {"assessment": "allvarligt"})
-    assert set(missing.errors) == {"inv_causes", "inv_could_recur", "assessment_motivation"}  # type: ignore[attr-defined]
+    assert set(missing.errors) == {"inv_causes", "inv_could_recur", "inv_sources", "assessment_motivation"}  # type: ignore[attr-defined]
     assessed = submit(lotsen, petra, "lexsarah_investigation", {**ASSESS, "assessment": "allvarligt"})
     assert "Anmäl snarast till IVO" in assessed.message.text  # type: ignore[attr-defined]
     [ivo] = outbox(lotsen, "lexsarah_ivo")

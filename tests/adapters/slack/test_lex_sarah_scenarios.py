@@ -46,7 +46,7 @@ def test_the_close_button_asks_before_closing(slack: SlackHarness) -> None:
     assert petra is not None
     lotsen.lex_sarah.take(petra, "LXS-2026-0001", channel="t")
     lotsen.lex_sarah.save_investigation(petra, "LXS-2026-0001", LexSarahInvestigation(
-        "Orsak", None, "Nej", None, "inget", "Ingen risk uppstod.", None, None), channel="t")
+        "Orsak", None, "Nej", None, "inget", "Ingen risk uppstod.", None, None, "Aktgranskning."), channel="t")
     lotsen.lex_sarah.record_decision(petra, "LXS-2026-0001", DecisionInput("delegat", None, today_local()),
                                      channel="t")
     slack.click(PETRA, "lexsarah:close#0", "LXS-2026-0001")
