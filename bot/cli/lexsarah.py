@@ -53,6 +53,8 @@ def dokument(
     if not som:
         _fail("Ange vem du är med --som (person-id, e-post eller Slack-id). Dokumentet visas bara för den som får "
               "se rapporten.")
+    if output is not None and output.is_dir():
+        _fail(f"{output} är en katalog. Ange ett filnamn med -o.")
     lotsen = build(get_settings())
     with lotsen.db.read() as session:
         actor = find_person(session, som)
@@ -63,8 +65,6 @@ def dokument(
     except UserError as exc:
         _fail(exc.message)
     target = output or Path(f"{data.report.number}.docx")
-    if target.exists() and target.is_dir():
-        _fail(f"{target} är en katalog. Ange ett filnamn med -o.")
     try:
         target.write_bytes(build_docx(data))
     except OSError as exc:

@@ -124,6 +124,15 @@ def test_a_document_is_refused_to_those_who_may_not_see_it(cli_lotsen: Lotsen, t
         assert [a.action for a in audit(cli_lotsen)][-1] == "nekad_dokument"
 
 
+def test_an_unwritable_target_is_explained(cli_lotsen: Lotsen, tmp_path: Path) -> None:
+    walked(cli_lotsen)
+    result = CliRunner().invoke(app, ["lexsarah", "dokument", NUMBER, "--som", "kv.petra", "-o",
+                                      str(tmp_path / "saknas" / "x.docx")])
+    assert result.exit_code == 2 and "Kunde inte skriva" in result.output
+    result = CliRunner().invoke(app, ["lexsarah", "dokument", NUMBER, "--som", "kv.petra", "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "är en katalog" in result.output
+
+
 def test_unknown_numbers_are_explained(cli_lotsen: Lotsen) -> None:
     for raw, expected in (("LXS-2026-0099", "ingen lex Sarah-rapport"), ("hej", "LXS-2026-0007")):
         result = CliRunner().invoke(app, ["lexsarah", "dokument", raw, "--som", "kv.petra"])

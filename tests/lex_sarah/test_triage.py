@@ -217,3 +217,22 @@ def test_a_broken_triage_file_never_stops_an_avvikelse(tmp_path: Path, lotsen: L
     assert file_avvikelse(lotsen, anna, {}) == "AVV-2026-0001"
     refused = lotsen.chat.command(anna, "lexsarah", "triage", channel="t")
     assert refused.message is not None and "inte giltig YAML" in refused.message.text
+
+
+json_like = st.recursive(
+    st.none() | st.booleans() | st.integers(-3, 30) | st.text(max_size=8),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["matris", "frågor", "konsekvens", "sannolikhet", "gränser", "ja", "osaker", "id", "fråga",
+                         "svar", "text", "minst", "högst", "x"]), inner, max_size=5),
+    max_leaves=25,
+)
+
+
+@given(json_like)
+def test_any_triage_file_content_is_used_or_explained(data: object) -> None:
+    try:
+        matrix = triage.parse(data)
+    except triage.TriageConfigError as exc:
+        assert str(exc).startswith("triagefilen:")
+    else:
+        assert matrix.questions and matrix.threshold_unsure <= matrix.threshold_yes
