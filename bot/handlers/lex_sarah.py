@@ -86,7 +86,17 @@ class LexSarahFlows:
         if action_id == msg.A_TRIAGE:
             return Reply(form=self.triage_form(actor))
         if action_id == msg.A_OPEN:
-            return Reply(message=msg.detail(self.service.view(actor, value, channel=channel), today_local()))
+            view = self.service.view(actor, value, channel=channel)
+            message = msg.detail(view, today_local())
+            number = view.report.avvikelse_number
+            row = self.triage.for_avvikelse(number) if number and not view.state_only else None
+            if row is not None:  # the triage made while the avvikelse was filed, for the investigator
+                from dataclasses import replace
+
+                from bot.lex_sarah.triage_service import describe
+
+                message = replace(message, sections=(*message.sections, describe(row, self.triage.matrix())))
+            return Reply(message=message)
         if action_id == msg.A_TAKE:
             report = self.service.take(actor, value, channel=channel)
             return Reply(message=Message(text=t.TAKEN.format(number=report.number)),

@@ -354,6 +354,12 @@ class LexSarahService:
             report.decided_on, report.decision_recorded_by_id = data.decided_on, actor.id
             add_event(session, report, S.BESLUTAD.value, actor.id, data.decided_on)
             enter_measures_if_any(session, report, actor.id)
+            if report.assessment in t.SERIOUS and report.ivo_reported_on is None:
+                # "snarast": decided as allvarligt, so remind whoever carries it, now, to register the anmälan
+                for pid in {report.investigator_id, actor.id} - {None}:
+                    assert pid is not None
+                    outbox.plan(session, key=f"lexsarah:{report.number}:ivo:beslut:{pid}", kind="lexsarah_ivo",
+                                recipient_id=pid, message=msg.ivo_reminder(report))
             record(session, actor_id=actor.id, action="beslut_registrerat", entity_type=ENTITY,
                    entity_ref=report.number, changes=diff(before, _snapshot(report)), channel=channel)
             return report

@@ -170,7 +170,7 @@ def test_an_avvikelse_closed_as_unsure_brings_in_the_lex_sarah_ansvariga(lotsen:
 
 
 def test_the_chef_converts_an_avvikelse_and_both_keep_the_link(lotsen: Lotsen, people: dict[str, Person]) -> None:
-    number = file_avvikelse(lotsen, people["me.anna"], {})
+    number = file_avvikelse(lotsen, people["me.anna"], {**HARMLESS, "upprepat": "ja"})
     assert "Bara utredande chef" in text(lotsen.chat.action(people["tl.sara"], "lexsarah:convert", number,
                                                             channel="t"))
     assert [a.action for a in audit(lotsen, number)][-1] == "nekad_lex_sarah"
@@ -186,6 +186,7 @@ def test_the_chef_converts_an_avvikelse_and_both_keep_the_link(lotsen: Lotsen, p
     assert "redan lex Sarah-rapport LXS-2026-0001" in text(again)
     petra_view = lotsen.chat.action(people["kv.petra"], "lexsarah:open", "LXS-2026-0001", channel="t").message
     assert petra_view is not None and ("Från avvikelse", number) in petra_view.facts
+    assert any("Lex Sarah-triage" in s and "Osäker" in s for s in petra_view.sections)
 
 
 def test_the_lex_sarah_ansvarig_converts_a_flagged_avvikelse(lotsen: Lotsen, people: dict[str, Person]) -> None:

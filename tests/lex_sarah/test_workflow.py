@@ -75,9 +75,12 @@ def test_the_whole_workflow_as_every_role(lotsen: Lotsen, people: dict[str, Pers
         refused = submit(lotsen, people[key], "lexsarah_decision", {"decision_by": "namnd", "decided_on": "2026-12-10"})
         assert "behörighet" in text(refused) or "Bara utredaren" in text(refused)
     decide(lotsen, petra)
+    assert [o.key for o in outbox(lotsen, "lexsarah_ivo")] == [f"lexsarah:{NUMBER}:ivo:{petra.id}",
+                                                              f"lexsarah:{NUMBER}:ivo:beslut:{petra.id}"]
     frozen.shift(86400)
     sent = submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-11", "ivo_reference": "3.5.1-4711/2026"})
     assert sent.ok and report(lotsen).status == "anmäld_ivo"
+    assert {o.status for o in outbox(lotsen, "lexsarah_ivo")} == {"cancelled"}
 
     # The handlingsplan: the verksamhetschef may add rows too; a colleague may not.
     assert "inte behörighet" in text(add_measure(lotsen, people["me.anna"]))
