@@ -309,8 +309,7 @@ class LexSarahService:
         with self.db.session() as session:
             report = self._investigating(session, actor, number)
             if report.status not in (S.UNDER_UTREDNING, S.STALLNINGSTAGANDE):
-                raise UserError(t.ERR_DECISION_STATE.format(number=report.number) if report.status == S.MOTTAGEN
-                                else f"{report.number} är redan beslutad; utredningen kan inte ändras.")
+                raise UserError(t.ERR_DECIDED.format(number=report.number))
             before = _snapshot(report)
             report.inv_causes, report.inv_happened_before = data.causes, data.happened_before
             report.inv_could_recur, report.inv_measures = data.could_recur, data.measures
@@ -365,9 +364,7 @@ class LexSarahService:
             return report
 
     @audit_refusals
-    def register_ivo(self, actor: Person, number: str, data: IvoInput | date, *, channel: str) -> LexSarahReport:
-        if isinstance(data, date):
-            data = IvoInput(data, "")
+    def register_ivo(self, actor: Person, number: str, data: IvoInput, *, channel: str) -> LexSarahReport:
         with self.db.session() as session:
             report = self._managing(session, actor, number)
             if report.assessment not in t.SERIOUS:

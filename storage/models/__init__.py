@@ -6,39 +6,13 @@ module a table lives in.
 
 from storage.models.avvikelse import Avvikelse, AvvikelseStatus, FollowUp, FollowUpStatus, Measure
 from storage.models.frist import CaseDeadline, FristStatus
-from storage.models.lex_sarah import (
-    LexSarahEvent,
-    LexSarahMeasure,
-    LexSarahReport,
-    LexSarahStatus,
-    LexSarahTriage,
-)
+from storage.models.lex_sarah import LexSarahReport, LexSarahStatus
 from storage.models.org import Person, Role, Unit
 from storage.models.platform import AuditEntry, NumberSequence, OutboxMessage, OutboxStatus, ProcessedRequest
 from storage.models.rutiner import RoutineDocument, RoutineFeedback, RoutineSection
 
 __all__ = [
-    "AuditEntry",
-    "Avvikelse",
-    "AvvikelseStatus",
-    "CaseDeadline",
-    "FollowUp",
-    "FollowUpStatus",
-    "FristStatus",
-    "LexSarahEvent",
-    "LexSarahMeasure",
-    "LexSarahReport",
-    "LexSarahStatus",
-    "LexSarahTriage",
-    "Measure",
-    "NumberSequence",
-    "OutboxMessage",
-    "OutboxStatus",
-    "Person",
-    "ProcessedRequest",
-    "Role",
-    "RoutineDocument",
-    "RoutineFeedback",
-    "RoutineSection",
-    "Unit",
+    "AuditEntry", "Avvikelse", "AvvikelseStatus", "CaseDeadline", "FollowUp", "FollowUpStatus", "FristStatus",
+    "LexSarahReport", "LexSarahStatus", "Measure", "NumberSequence", "OutboxMessage", "OutboxStatus", "Person",
+    "ProcessedRequest", "Role", "RoutineDocument", "RoutineFeedback", "RoutineSection", "Unit",
 ]
