@@ -29,7 +29,7 @@ app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 app.add_typer(slack_app, name="slack")
 
-for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner"), ("bot.cli.lexsarah", "lexsarah")):
+for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner")):
     try:
         app.add_typer(__import__(_module, fromlist=["app"]).app, name=_name)
     except ModuleNotFoundError as _exc:  # a feature not installed in this build
@@ -250,13 +250,15 @@ def dispatch(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) 
         _fail(str(exc), code=1)
 
 
-def _mount_lexsarah_export() -> None:
-    from bot.cli.lexsarah import export_lexsarah
+def _mount_lexsarah() -> None:
+    """`lotsen lexsarah dokument …` and `lotsen export lexsarah` (bot/cli/lexsarah.py)."""
+    from bot.cli import lexsarah
 
-    export_app.command("lexsarah")(export_lexsarah)
+    app.add_typer(lexsarah.app, name="lexsarah")
+    export_app.command("lexsarah")(lexsarah.export_lexsarah)
 
 
-_mount_lexsarah_export()
+_mount_lexsarah()
 
 
 def main() -> None:
