@@ -50,7 +50,8 @@ def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
     rutiner = RoutineCatalogue(db, str(settings.rutin_synonyms) if settings.rutin_synonyms else None)
     follow_ups = FollowUpService(db, settings)
     lex_sarah = LexSarahService(db, settings)
-    chat = Chat([AvvikelseFlows(avvikelser, follow_ups, settings), LexSarahFlows(lex_sarah, settings),
+    chat = Chat([AvvikelseFlows(avvikelser, follow_ups, settings, lex_sarah=lex_sarah),
+                 LexSarahFlows(lex_sarah, settings, avvikelser=avvikelser),
                  FristFlows(frister, settings), RutinFlows(rutiner)])
     return Lotsen(settings=settings, db=db, avvikelser=avvikelser, follow_ups=follow_ups, frister=frister,
                   lex_sarah=lex_sarah, rutiner=rutiner, chat=chat)

@@ -45,6 +45,12 @@ class Settings(BaseSettings):
     deadline_rules: Path | None = None
     # Path to a YAML file of abbreviations and synonyms replacing bot/rutiner/synonyms.yml.
     rutin_synonyms: Path | None = None
+    # Lex Sarah: a YAML risk matrix and questions replacing bot/lex_sarah/triage.yml.
+    lex_sarah_triage: Path | None = None
+    # Lex Sarah handlingsplan: remind this many working days before a measure's planned date, and
+    # escalate to the verksamhetschef and lex Sarah-ansvariga this many working days after an ignored one.
+    lex_sarah_remind_days_before: int = 3
+    lex_sarah_escalate_after_working_days: int = 5
 
 
 class SlackSettings(BaseSettings):

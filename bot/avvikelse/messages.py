@@ -74,8 +74,8 @@ def feedback(report: Avvikelse, chef: Person, measures: Sequence[tuple[Measure, 
     )
 
 
-def lex_sarah_flag(report: Avvikelse, unit: Unit) -> Message:
-    text = t.LEX_SARAH_FLAG.format(number=report.number, unit=unit.name)
+def lex_sarah_flag(report: Avvikelse, unit: Unit, *, unsure: bool = False) -> Message:
+    text = (t.LEX_SARAH_FLAG_UNSURE if unsure else t.LEX_SARAH_FLAG).format(number=report.number, unit=unit.name)
     return Message(text=text, header=t.LEX_SARAH_FLAG_HEADER, sections=(text,),
                    facts=(("Nummer", report.number), ("Enhet", unit.name), ("Kategori", report.category)))
 

@@ -306,7 +306,8 @@ class AvvikelseService:
             if data.close:
                 action = "avslutad"
                 self._close(session, actor, report)
-            if data.lex_sarah == "ja" and before["inv_lex_sarah"] != "ja":
+            # "Ja" and "Osäker" both bring in the lex Sarah-ansvariga (an unsure case must not fall through).
+            if data.lex_sarah in ("ja", "osaker") and before["inv_lex_sarah"] != data.lex_sarah:
                 self._tell_lex_sarah(session, report)
             session.add(report)
             record(session, actor_id=actor.id, action=action, entity_type=ENTITY, entity_ref=report.number,
@@ -320,7 +321,7 @@ class AvvikelseService:
         assert unit is not None
         outbox.plan_all(session, [
             outbox.Delivery(f"avvikelse:{report.number}:lex_sarah:{p.id}", "avvikelse_lex_sarah", p.id,
-                            msg.lex_sarah_flag(report, unit))
+                            msg.lex_sarah_flag(report, unit, unsure=report.inv_lex_sarah == "osaker"))
             for p in people_with_role(session, Role.LEX_SARAH_ANSVARIG) if p.id is not None
         ])
 

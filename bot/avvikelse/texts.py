@@ -120,6 +120,10 @@ LEX_SARAH_FLAG = (
     "Utredande chef bedömer att {number} ({unit}) bör hanteras enligt lex Sarah. "
     "Kontakta utredande chef för att ta ställning."
 )
+LEX_SARAH_FLAG_UNSURE = (
+    "Utredande chef är osäker på om {number} ({unit}) ska hanteras enligt lex Sarah och behöver er bedömning. "
+    "Kontakta utredande chef för att ta ställning."
+)
 FOLLOW_UP_HEADER = "Dags för uppföljning"
 FOLLOW_UP_TEXT = "Uppföljning av {number}: {what}. Kontrollera att åtgärden är gjord och gav avsedd effekt."
 STARTED_TEXT = "Utredningen av {number} är påbörjad. Utkast sparas tills du avslutar."

@@ -250,6 +250,17 @@ def dispatch(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) 
         _fail(str(exc), code=1)
 
 
+def _mount_lexsarah() -> None:
+    """`lotsen lexsarah dokument …` and `lotsen export lexsarah` (bot/cli/lexsarah.py)."""
+    from bot.cli import lexsarah
+
+    app.add_typer(lexsarah.app, name="lexsarah")
+    export_app.command("lexsarah")(lexsarah.export_lexsarah)
+
+
+_mount_lexsarah()
+
+
 def main() -> None:
     app()
 

@@ -107,6 +107,9 @@ def _demo_reports(lotsen: Lotsen) -> None:
     ), channel="demo")
     del first
     _demo_deadlines(lotsen)
+    from bot.demo.lex_sarah import seed_lex_sarah
+
+    seed_lex_sarah(lotsen, 10)  # every state of the lex Sarah workflow, several with a handlingsplan
 
 
 def _demo_deadlines(lotsen: Lotsen) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from bot.avvikelse import forms
 from bot.avvikelse import messages as msg
@@ -22,6 +23,9 @@ from bot.reminders.follow_ups import FollowUpService
 from bot.ui.model import FormResult, Message, Reply, iso_and_swedish
 from bot.ui.texts import UNKNOWN_COMMAND
 from storage.models import Person, Unit
+
+if TYPE_CHECKING:
+    from bot.lex_sarah.service import LexSarahService
 
 UNITS_TTL_SECONDS = 10.0
 
@@ -40,11 +44,13 @@ class AvvikelseFlows:
     action_prefix = "avvikelse:"
     form_prefix = "avvikelse_"
 
-    def __init__(self, service: AvvikelseService, follow_ups: FollowUpService, settings: Settings) -> None:
+    def __init__(self, service: AvvikelseService, follow_ups: FollowUpService, settings: Settings, *,
+                 lex_sarah: LexSarahService | None = None) -> None:
         self.service = service
         self.follow_ups = follow_ups
         self.settings = settings
         self._units_cache: tuple[float, list[Unit]] | None = None
+        self.lex_sarah = lex_sarah  # lex Sarah triage and link (bot.handlers.lex_sarah_bridge), when wired
 
     # --- commands ---------------------------------------------------------------------------------
 
@@ -76,7 +82,13 @@ class AvvikelseFlows:
     def new_form(self, actor: Person) -> forms.Form:
         units = self._units()
         default = next((u for u in units if u.id == actor.unit_id), None)
-        return forms.new_report_form(units, self.settings.avvikelse_categories, default)
+        form = forms.new_report_form(units, self.settings.avvikelse_categories, default)
+        if self.lex_sarah is not None:
+            from bot.handlers.lex_sarah_bridge import with_triage_questions
+            from bot.lex_sarah.triage_service import TriageService
+
+            form = with_triage_questions(form, TriageService(self.service.db, self.settings))
+        return form
 
     def overview(self, actor: Person) -> Message:
         return msg.overview(self.service.overview(actor), today_local())
@@ -87,7 +99,15 @@ class AvvikelseFlows:
         if action_id == msg.A_NEW:
             return Reply(form=self.new_form(actor))
         if action_id == msg.A_OPEN:
-            return Reply(message=msg.detail(self.service.view(actor, value, channel=channel), today_local()))
+            view = self.service.view(actor, value, channel=channel)
+            message = msg.detail(view, today_local())
+            if self.lex_sarah is not None:
+                from bot.handlers.lex_sarah_bridge import enrich_detail
+                from bot.lex_sarah.triage_service import TriageService
+
+                message = enrich_detail(message, actor, view.report, TriageService(self.service.db, self.settings),
+                                        self.lex_sarah)
+            return Reply(message=message)
         if action_id == msg.A_START:
             report = self.service.start_investigation(actor, value, channel=channel)
             return Reply(form=forms.investigation_form(report),
@@ -129,6 +149,12 @@ class AvvikelseFlows:
             if data is None:
                 return FormResult(errors=errors)
             filed = self.service.file(actor, data, submission_key=submission_key, channel=channel)
+            if self.lex_sarah is not None and filed.created:
+                from bot.handlers.lex_sarah_bridge import triage_after_filing
+                from bot.lex_sarah.triage_service import TriageService
+
+                triage_after_filing(TriageService(self.service.db, self.settings), actor, values,
+                                    avvikelse=filed.report.number, unit_code=data.unit_code, channel=channel)
             return FormResult(message=msg.receipt(filed.report, filed.unit, filed.investigator))
         if form_id == forms.FORM_FOLLOW_UP_PASS:
             clean, errors = forms.validate_form(forms.follow_up_pass_form(0), values)

@@ -37,8 +37,16 @@ def _follow_up_escalation(lotsen: Lotsen, today: date | None) -> int:
     return lotsen.follow_ups.escalate_overdue(today)
 
 
+def _lex_sarah_handlingsplan(lotsen: Lotsen, today: date | None) -> int:
+    from bot.reminders.handlingsplan import HandlingsplanService
+
+    plan = HandlingsplanService(lotsen.db, lotsen.settings)
+    return plan.plan_due_reminders() + plan.escalate_overdue(today)
+
+
 MORNING_JOBS: list[MorningJob] = [
     MorningJob("rutiner: revisionspåminnelser", _routine_reviews),
     MorningJob("frister: ärendegenomgång för teamledare", _teamledare_digests),
     MorningJob("avvikelser: eskalering av uppföljningar", _follow_up_escalation),
+    MorningJob("lex Sarah: påminnelser och eskalering i handlingsplaner", _lex_sarah_handlingsplan),
 ]

@@ -48,6 +48,7 @@ class Avvikelse(SQLModel, table=True):
     closed_at: datetime | None = _ts(nullable=True, default=False)
     closed_by_id: int | None = Field(default=None, foreign_key="person.id")
     reopen_count: int = 0
+    lex_sarah_number: str | None = Field(default=None, max_length=20)  # converted to this lex Sarah report
 
 
 class Measure(SQLModel, table=True):

@@ -5,17 +5,24 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
+from typing import Any
 
-from sqlalchemy import Column, Text
+from sqlalchemy import JSON, Column, Text
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime, utcnow
 
 
 class LexSarahStatus(StrEnum):
+    """The workflow, in order. Each change is one `LexSarahEvent` (when, who)."""
+
     MOTTAGEN = "mottagen"
     UNDER_UTREDNING = "under_utredning"
-    BEDOMD = "bedömd"
+    STALLNINGSTAGANDE = "ställningstagande"  # the investigation is closed with one of five positions
+    BESLUTAD = "beslutad"  # decided by the nämnd, an utskott or a delegate
+    ANMALD_IVO = "anmäld_ivo"  # only for allvarligt / påtaglig risk för allvarligt; Lotsen only records it
+    ATGARDER = "åtgärder"  # the handlingsplan is being carried out
+    UPPFOLJNING = "uppföljning"  # every measure is done; their effect is followed up
     AVSLUTAD = "avslutad"
 
 
@@ -50,3 +57,64 @@ class LexSarahReport(SQLModel, table=True):
     assessed_by_id: int | None = Field(default=None, foreign_key="person.id")
     ivo_reported_on: date | None = None
     closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    # The rest of the workflow (revision 0301_lex_sarah).
+    investigation_started_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    inv_noticed_how: str | None = Field(default=None, sa_column=Column(Text))  # when and how it was noticed
+    inv_other: str | None = Field(default=None, sa_column=Column(Text))  # anything else the investigation found
+    decision_by: str | None = Field(default=None, max_length=20)  # nämnd / utskott / delegat
+    decision_by_name: str | None = Field(default=None, max_length=200)
+    decided_on: date | None = None
+    decision_recorded_by_id: int | None = Field(default=None, foreign_key="person.id")
+    ivo_reference: str | None = Field(default=None, max_length=60)
+    ivo_recorded_by_id: int | None = Field(default=None, foreign_key="person.id")
+    closed_by_id: int | None = Field(default=None, foreign_key="person.id")
+    avvikelse_number: str | None = Field(default=None, index=True, max_length=20)  # converted from this avvikelse
+    inv_sources: str | None = Field(default=None, sa_column=Column(Text))  # where the information came from
+
+
+class LexSarahEvent(SQLModel, table=True):
+    """One step of the workflow: the state entered, when and by whom (no case content)."""
+
+    __tablename__ = "lex_sarah_event"
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="lex_sarah_report.id", index=True)
+    state: str = Field(max_length=20)
+    at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    actor_id: int | None = Field(default=None, foreign_key="person.id")
+    on_date: date | None = None  # the date the step concerns, when it is not the day it was recorded
+
+
+class LexSarahMeasure(SQLModel, table=True):
+    """A row of the handlingsplan: Åtgärd/aktivitet, Ansvarig, Planerat klart, Uppföljning, Avslut."""
+
+    __tablename__ = "lex_sarah_measure"
+    id: int | None = Field(default=None, primary_key=True)
+    report_id: int = Field(foreign_key="lex_sarah_report.id", index=True)
+    position: int
+    description: str = Field(sa_column=Column(Text, nullable=False))
+    responsible_id: int = Field(foreign_key="person.id", index=True)
+    planned_date: date
+    follow_up_date: date | None = None
+    follow_up_result: str | None = Field(default=None, sa_column=Column(Text))
+    follow_up_done_on: date | None = None
+    done_on: date | None = None  # Avslut
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    created_by_id: int | None = Field(default=None, foreign_key="person.id")
+    remind_on: date | None = None  # the next reminder, when snoozed
+    escalated_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class LexSarahTriage(SQLModel, table=True):
+    """Answers to the triage questions, scored on the risk matrix, with the suggestion made."""
+
+    __tablename__ = "lex_sarah_triage"
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    actor_id: int = Field(foreign_key="person.id")
+    unit_id: int | None = Field(default=None, foreign_key="unit.id")
+    avvikelse_number: str | None = Field(default=None, index=True, max_length=20)
+    answers: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
+    consequence: int
+    probability: int
+    score: int
+    suggestion: str = Field(max_length=10)  # ja / osaker / nej
