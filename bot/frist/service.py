@@ -24,7 +24,7 @@ from bot.frist import policy
 from bot.frist import texts as t
 from bot.org.directory import find_person
 from bot.privacy.case_reference import case_reference_error
-from bot.privacy.guard import identity_number_errors
+from bot.privacy.guard import check_free_text
 from bot.reminders import outbox
 from bot.reminders.frist_slots import at_morning, reminder_slots
 from bot.ui.texts import ERR_UNKNOWN_PERSON
@@ -215,9 +215,7 @@ class FristService:
             deadline = self._changeable(session, actor, label, "nekad_forlangning")
             if new_due <= deadline.due_date:
                 raise UserError(t.ERR_EXTEND_NOT_LATER.format(due=deadline.due_date.isoformat()), field="new_due")
-            errors = identity_number_errors({"reason": reason})
-            if errors:
-                raise UserError(errors["reason"], field="reason")
+            check_free_text({"reason": reason})
             decided_by = find_person(session, decided_by_ref) if decided_by_ref else actor
             if decided_by is None:
                 raise UserError(ERR_UNKNOWN_PERSON, field="decided_by")

@@ -24,7 +24,8 @@ from bot.lex_sarah import policy
 from bot.lex_sarah import texts as t
 from bot.lex_sarah.forms import LexSarahInvestigation, NewLexSarah
 from bot.org.directory import people_with_role, unit_by_code
-from bot.privacy.guard import identity_number_errors
+from bot.privacy.case_reference import case_reference_error
+from bot.privacy.guard import check_free_text
 from bot.reminders import outbox
 from storage.db import Database
 from storage.models import Person, Role, Unit
@@ -92,11 +93,11 @@ class LexSarahService:
     # --- reporting --------------------------------------------------------------------------------
 
     def file(self, actor: Person, data: NewLexSarah, *, submission_key: str, channel: str) -> Filed:
-        errors = identity_number_errors({"what_happened": data.what_happened, "consequence": data.consequence,
-                                         "immediate_action": data.immediate_action})
-        if errors:
-            field, message = next(iter(errors.items()))
-            raise UserError(message, field=field)
+        check_free_text({"what_happened": data.what_happened, "consequence": data.consequence,
+                         "immediate_action": data.immediate_action})
+        ref_error = case_reference_error(data.case_reference) if data.case_reference else None
+        if ref_error:
+            raise UserError(ref_error, field="case_reference")
         try:
             with self.db.session() as session:
                 unit = unit_by_code(session, data.unit_code)
@@ -190,6 +191,9 @@ class LexSarahService:
     @audit_refusals
     def save_investigation(self, actor: Person, number: str, data: LexSarahInvestigation, *,
                            channel: str) -> LexSarahReport:
+        check_free_text({"inv_causes": data.causes, "inv_happened_before": data.happened_before,
+                         "inv_could_recur": data.could_recur, "inv_measures": data.measures,
+                         "assessment_motivation": data.motivation})
         with self.db.session() as session:
             report = self._investigating(session, actor, number)
             before = _snapshot(report)
