@@ -240,14 +240,19 @@ class AvvikelseService:
         return [(m, p) for m, p in rows]
 
     @audit_refusals
-    def report_for_form(self, actor: Person, number: str, *, need_investigator: bool = True) -> Avvikelse:
-        """Load a report to prefill a form; the same checks as the action the form leads to."""
-        with self.db.read() as session:
+    def report_for_form(self, actor: Person, number: str, *, need_investigator: bool = True,
+                        audit_view: bool = False, channel: str = "form") -> Avvikelse:
+        """Load a report to prefill a form; the same checks as the action the form leads to. Opening a form
+        is audited as a view (`audit_view`); rebuilding it when it comes back on submit is not."""
+        with self.db.session() as session:
             report = self._get(session, number)
-            self._require_view(session, actor, report, "form")
+            self._require_view(session, actor, report, channel)
             if need_investigator:
                 self._require_investigator(session, actor, report)
                 self._require_open(report)
+            if audit_view:
+                record(session, actor_id=actor.id, action="visad_formular", entity_type=ENTITY,
+                       entity_ref=report.number, channel=channel)
             return report
 
     def overview(self, actor: Person) -> msg.Overview:

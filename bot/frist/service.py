@@ -292,10 +292,11 @@ class FristService:
             mine = list(session.exec(active.where(CaseDeadline.handlaggare_id == actor.id)
                                      .order_by(col(CaseDeadline.due_date))))
             team: list[CaseDeadline] = []
-            if actor.unit_id is not None and any(actor.has_role(r) for r in policy.LEADS):
-                team = list(session.exec(active.where(CaseDeadline.unit_id == actor.unit_id,
-                                                      CaseDeadline.handlaggare_id != actor.id)
-                                         .order_by(col(CaseDeadline.due_date))))
+            if any(actor.has_role(r) for r in (*policy.LEADS, Role.VERKSAMHETSCHEF)):
+                # The team's, the unit's or (verksamhetschef) the area's: the same rule as for a single view.
+                team = [d for d in session.exec(active.where(CaseDeadline.handlaggare_id != actor.id)
+                                                .order_by(col(CaseDeadline.due_date)))
+                        if policy.leads_unit(session, actor, d.unit_id)]
             names = {p.id: p.name for p in session.exec(select(Person).where(
                 col(Person.id).in_({d.handlaggare_id for d in team})))} if team else {}
             return msg.DeadlineLists(mine=mine, team=[(d, names.get(d.handlaggare_id, "?")) for d in team])

@@ -53,6 +53,8 @@ class LexSarahFlows:
     def action(self, actor: Person, action_id: str, value: str, channel: str) -> Reply:
         if action_id == msg.A_NEW:
             return Reply(form=self.new_form(actor))
+        if action_id == msg.A_LIST:
+            return Reply(message=self.overview(actor))
         if action_id == msg.A_OPEN:
             return Reply(message=msg.detail(self.service.view(actor, value, channel=channel), today_local()))
         if action_id == msg.A_TAKE:
@@ -60,9 +62,9 @@ class LexSarahFlows:
             return Reply(message=Message(text=t.TAKEN.format(number=report.number)),
                          form=forms.investigation_form(report))
         if action_id == msg.A_INVESTIGATE:
-            return Reply(form=forms.investigation_form(self.service.for_form(actor, value)))
+            return Reply(form=forms.investigation_form(self.service.for_form(actor, value, channel=channel)))
         if action_id == msg.A_IVO:
-            return Reply(form=forms.ivo_form(self.service.for_form(actor, value)))
+            return Reply(form=forms.ivo_form(self.service.for_form(actor, value, channel=channel)))
         if action_id == msg.A_CLOSE:
             report = self.service.close(actor, value, channel=channel)
             return Reply(message=Message(text=t.CLOSED.format(number=report.number)))
@@ -79,7 +81,7 @@ class LexSarahFlows:
             filed = self.service.file(actor, data, submission_key=submission_key, channel=channel)
             return FormResult(message=msg.receipt(filed.report))
         number = context.get("number", "")
-        report = self.service.for_form(actor, number)
+        report = self.service.for_form(actor, number, audit_view=False)
         if form_id == forms.FORM_INVESTIGATION:
             inv, errors = forms.parse_investigation(forms.investigation_form(report), values)
             if inv is None:

@@ -17,6 +17,7 @@ A_TAKE = "lexsarah:take"
 A_INVESTIGATE = "lexsarah:investigate"
 A_IVO = "lexsarah:ivo"
 A_CLOSE = "lexsarah:close"
+A_LIST = "lexsarah:list"
 
 
 def receipt(report: LexSarahReport) -> Message:
@@ -34,15 +35,18 @@ def new_for_responsible(report: LexSarahReport, unit: Unit) -> Message:
 
 
 def ivo_reminder(report: LexSarahReport) -> Message:
-    text = t.ASSESSED_SERIOUS.format(number=report.number,
-                                     assessment=t.ASSESSMENTS.get(report.assessment or "", "").lower())
+    """A DM: number, state and the button; the assessment itself stays in the report."""
+    text = t.IVO_REMINDER_TEXT.format(number=report.number)
     return Message(text=text, header=t.IVO_HEADER, sections=(text,),
-                   buttons=(Button(t.BTN_IVO, A_IVO, report.number, ButtonStyle.PRIMARY),))
+                   buttons=(Button(t.BTN_IVO, A_IVO, report.number, ButtonStyle.PRIMARY),
+                            Button(t.BTN_OPEN, A_OPEN, report.number)))
 
 
 def done_for_reporter(report: LexSarahReport) -> Message:
-    text = t.DONE_TEXT.format(number=report.number, assessment=t.ASSESSMENTS.get(report.assessment or "", "–"))
-    return Message(text=text, header=t.DONE_HEADER, sections=(text,))
+    """A DM to the reporter: the state only; the outcome is shown behind [Visa], after the permission check."""
+    text = t.DONE_TEXT.format(number=report.number)
+    return Message(text=text, header=t.DONE_HEADER, sections=(text,),
+                   buttons=(Button(t.BTN_OPEN, A_OPEN, report.number),))
 
 
 @dataclass(frozen=True)
@@ -52,9 +56,23 @@ class LexSarahView:
     investigator: Person | None
     viewer_is_investigator: bool
     viewer_is_responsible: bool
+    full: bool = True  # False: the reporter's view, state and outcome only
+
+
+def outcome_only(view: LexSarahView) -> Message:
+    """What the reporter sees: the state and, once closed, the outcome; never the investigation."""
+    r = view.report
+    facts: list[tuple[str, str]] = [("Status", t.STATUS.get(r.status, r.status)), ("Verksamhet", view.unit.name)]
+    if r.status == LexSarahStatus.AVSLUTAD and r.assessment:
+        facts.append(("Utfall", t.ASSESSMENTS.get(r.assessment, r.assessment)))
+    text = f"{r.number}: {t.STATUS.get(r.status, r.status)}"
+    return Message(text=text, header=r.number, sections=(t.REPORTER_VIEW_NOTE,), facts=tuple(facts), private=True,
+                   reveal=Button(t.BTN_OPEN, A_OPEN, r.number))
 
 
 def detail(view: LexSarahView, today: date) -> Message:
+    if not view.full:
+        return outcome_only(view)
     r = view.report
     facts: list[tuple[str, str]] = [
         ("Status", t.STATUS.get(r.status, r.status)), ("Verksamhet", view.unit.name),
@@ -87,7 +105,8 @@ def detail(view: LexSarahView, today: date) -> Message:
         if r.assessment:
             buttons.append(Button(t.BTN_CLOSE, A_CLOSE, r.number, ButtonStyle.DANGER))
     return Message(text=f"{r.number}: {t.STATUS.get(r.status, r.status)}", header=r.number,
-                   sections=tuple(sections), facts=tuple(facts), buttons=tuple(buttons))
+                   sections=tuple(sections), facts=tuple(facts), buttons=tuple(buttons), private=True,
+                   reveal=Button(t.BTN_OPEN, A_OPEN, r.number))
 
 
 @dataclass(frozen=True)
@@ -102,4 +121,5 @@ def overview(data: Overview, today: date) -> Message:
     mine = [f"• {r.number} · {t.STATUS.get(r.status, r.status)}" for r in data.reported] or [t.LIST_EMPTY]
     return Message(text=f"{t.LIST_HEADER}: {len(data.to_investigate)} att utreda", header=t.LIST_HEADER,
                    sections=(f"*{t.LIST_OPEN}* ({len(data.to_investigate)})\n" + "\n".join(open_lines),
-                             f"*{t.LIST_MINE}* ({len(data.reported)})\n" + "\n".join(mine)))
+                             f"*{t.LIST_MINE}* ({len(data.reported)})\n" + "\n".join(mine)),
+                   private=True, reveal=Button(t.BTN_OPEN, A_LIST, "-"))

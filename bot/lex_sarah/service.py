@@ -140,18 +140,25 @@ class LexSarahService:
     def view(self, actor: Person, number: str, *, channel: str) -> msg.LexSarahView:
         with self.db.session() as session:
             report = self._visible(session, actor, number)
-            record(session, actor_id=actor.id, action="visad", entity_type=ENTITY, entity_ref=report.number,
-                   channel=channel)
+            full = policy.can_see_everything(session, actor, report)
+            record(session, actor_id=actor.id, action="visad" if full else "visad_utfall", entity_type=ENTITY,
+                   entity_ref=report.number, channel=channel)
             unit = session.get(Unit, report.unit_id)
             assert unit is not None
             investigator = session.get(Person, report.investigator_id) if report.investigator_id else None
             return msg.LexSarahView(report, unit, investigator, report.investigator_id == actor.id,
-                                    policy.is_responsible(actor))
+                                    policy.is_responsible(actor), full=full)
 
     @audit_refusals
-    def for_form(self, actor: Person, number: str) -> LexSarahReport:
-        with self.db.read() as session:
-            return self._investigating(session, actor, number)
+    def for_form(self, actor: Person, number: str, *, audit_view: bool = True, channel: str = "form") -> LexSarahReport:
+        """The report for a form prefilled with its content: checked like the action, and audited as a view
+        (not again when the form comes back on submit, where the change itself is audited)."""
+        with self.db.session() as session:
+            report = self._investigating(session, actor, number)
+            if audit_view:
+                record(session, actor_id=actor.id, action="visad_formular", entity_type=ENTITY,
+                       entity_ref=report.number, channel=channel)
+            return report
 
     def overview(self, actor: Person) -> msg.Overview:
         with self.db.read() as session:

@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack import blocks
 from bot.app import Lotsen
+from bot.audit.platform import record_unknown_user
 from bot.chat.identity import resolve_slack_user
 from bot.chat.router import GENERAL_HELP
 from bot.clock import utcnow
@@ -59,11 +60,16 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
         request_verification_enabled=True,
     )
 
-    def person_for(user_id: str) -> Person:
+    def person_for(user_id: str, request: str = "slack") -> Person:
         try:
             return resolve_slack_user(lotsen.db, user_id)
         except UnknownUser:
+            pass
+        try:
             return resolve_slack_user(lotsen.db, user_id, _email_of(client, user_id))
+        except UnknownUser:
+            record_unknown_user(lotsen.db, CHANNEL, user_id, request)  # refusals are audited (platform id only)
+            raise
 
     def first_delivery(key: str) -> bool:
         with lotsen.db.session() as session:
@@ -107,7 +113,7 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
                 respond(text=FORM_NOT_OPENED, response_type="ephemeral")
             return
         message = reply.message or Message(text="")
-        respond(text=message.text, blocks=blocks.message_blocks(message), response_type="ephemeral")
+        respond(text=blocks.fallback_text(message), blocks=blocks.message_blocks(message), response_type="ephemeral")
 
     for command_name in COMMANDS:
         app.command(command_name)(on_command)
@@ -123,8 +129,10 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
             return
         reply = lotsen.chat.action(actor, blocks.action_id_of(action["action_id"]), action.get("value") or "",
                                    channel=CHANNEL)
-        if reply.form is None and reply.message is not None and body.get("response_url"):
-            respond(text=reply.message.text, blocks=blocks.message_blocks(reply.message),
+        # A private view (case content) opens in a modal; other answers come back ephemerally.
+        if reply.form is None and reply.message is not None and body.get("response_url") and not (
+                reply.message.private and trigger_id):
+            respond(text=blocks.fallback_text(reply.message), blocks=blocks.message_blocks(reply.message),
                     response_type="ephemeral", replace_original=False)
             return
         try:
@@ -175,7 +183,8 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
         except UserError as exc:
             message = Message(text=exc.message)
         thread = {"thread_ts": event.get("thread_ts") or event.get("ts")} if in_thread else {}
-        say(text=message.text, blocks=blocks.message_blocks(message), **thread)
+        message = blocks.for_history(message)  # a DM or thread keeps what is posted: never a private view
+        say(text=blocks.fallback_text(message), blocks=blocks.message_blocks(message), **thread)
 
     @app.event("message")
     def on_message(event: dict[str, Any], say: Any) -> None:
