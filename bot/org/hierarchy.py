@@ -50,6 +50,16 @@ def leads_area(session: Session, person: Person, unit_id: int | None) -> bool:
     return any(u.chef_id == person.id for u in units_upward_from_id(session, unit_id))
 
 
+def nearest_chef(session: Session, unit_id: int | None) -> Person | None:
+    """The unit's own chef, or for a team without one, the chef of the nearest unit above it."""
+    for unit in units_upward_from_id(session, unit_id):
+        chef = _active_chef(session, unit)
+        if chef is not None:
+            return chef
+    return None
+
+
 def is_unit_chef(session: Session, person: Person, unit_id: int | None) -> bool:
-    unit = session.get(Unit, unit_id) if unit_id is not None else None
-    return unit is not None and person.active and person.id is not None and unit.chef_id == person.id
+    """The person is the unit's chef (its own, or the nearest above a team that has none)."""
+    chef = nearest_chef(session, unit_id)
+    return chef is not None and person.active and person.id is not None and chef.id == person.id
