@@ -50,9 +50,10 @@ def _snapshot(r: LexSarahReport) -> dict[str, object]:
             "assessment_motivation": r.assessment_motivation, "ivo_reported_on": r.ivo_reported_on}
 
 
-def _denied(message: str, actor: Person, report: LexSarahReport, action: str) -> PermissionDenied:
+def _denied(message: str, actor: Person, report: LexSarahReport, action: str,
+            channel: str | None = None) -> PermissionDenied:
     return denied(message, actor_id=actor.id, action=action, entity_type=ENTITY, entity_ref=report.number,
-                  channel=None)
+                  channel=channel)
 
 
 @dataclass(frozen=True)
@@ -73,19 +74,20 @@ class LexSarahService:
             raise NotFound(t.ERR_NOT_FOUND.format(number=number))
         return report
 
-    def _visible(self, session: Session, actor: Person, number: str) -> LexSarahReport:
+    def _visible(self, session: Session, actor: Person, number: str, channel: str | None = None) -> LexSarahReport:
         report = self._get(session, number)
         if not policy.can_view(session, actor, report):
-            raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_visning")
+            raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_visning", channel)
         return report
 
-    def _investigating(self, session: Session, actor: Person, number: str) -> LexSarahReport:
-        report = self._visible(session, actor, number)
+    def _investigating(self, session: Session, actor: Person, number: str,
+                       channel: str | None = None) -> LexSarahReport:
+        report = self._visible(session, actor, number, channel)
         if report.investigator_id != actor.id:
             investigator = session.get(Person, report.investigator_id) if report.investigator_id else None
             raise _denied(t.ERR_NOT_INVESTIGATOR.format(number=report.number,
                                                         name=investigator.name if investigator else "ingen"),
-                          actor, report, "nekad_atgard")
+                          actor, report, "nekad_atgard", channel)
         if report.status == LexSarahStatus.AVSLUTAD:
             raise UserError(t.ERR_CLOSED.format(number=report.number))
         return report
@@ -139,7 +141,7 @@ class LexSarahService:
     @audit_refusals
     def view(self, actor: Person, number: str, *, channel: str) -> msg.LexSarahView:
         with self.db.session() as session:
-            report = self._visible(session, actor, number)
+            report = self._visible(session, actor, number, channel)
             full = policy.can_see_everything(session, actor, report)
             record(session, actor_id=actor.id, action="visad" if full else "visad_utfall", entity_type=ENTITY,
                    entity_ref=report.number, channel=channel)
@@ -154,7 +156,7 @@ class LexSarahService:
         """The report for a form prefilled with its content: checked like the action, and audited as a view
         (not again when the form comes back on submit, where the change itself is audited)."""
         with self.db.session() as session:
-            report = self._investigating(session, actor, number)
+            report = self._investigating(session, actor, number, channel)
             if audit_view:
                 record(session, actor_id=actor.id, action="visad_formular", entity_type=ENTITY,
                        entity_ref=report.number, channel=channel)
@@ -178,9 +180,9 @@ class LexSarahService:
     @audit_refusals
     def take(self, actor: Person, number: str, *, channel: str) -> LexSarahReport:
         with self.db.session() as session:
-            report = self._visible(session, actor, number)
+            report = self._visible(session, actor, number, channel)
             if not policy.is_responsible(actor):
-                raise _denied(t.ERR_NOT_RESPONSIBLE, actor, report, "nekad_utredning")
+                raise _denied(t.ERR_NOT_RESPONSIBLE, actor, report, "nekad_utredning", channel)
             if report.status == LexSarahStatus.AVSLUTAD:
                 raise UserError(t.ERR_CLOSED.format(number=report.number))
             if report.investigator_id is not None:
@@ -202,7 +204,7 @@ class LexSarahService:
                          "inv_could_recur": data.could_recur, "inv_measures": data.measures,
                          "assessment_motivation": data.motivation})
         with self.db.session() as session:
-            report = self._investigating(session, actor, number)
+            report = self._investigating(session, actor, number, channel)
             before = _snapshot(report)
             report.inv_causes, report.inv_happened_before = data.causes, data.happened_before
             report.inv_could_recur, report.inv_measures = data.could_recur, data.measures
@@ -224,7 +226,7 @@ class LexSarahService:
     @audit_refusals
     def register_ivo(self, actor: Person, number: str, sent_on: date, *, channel: str) -> LexSarahReport:
         with self.db.session() as session:
-            report = self._investigating(session, actor, number)
+            report = self._investigating(session, actor, number, channel)
             if report.assessment not in t.SERIOUS:
                 raise UserError(t.ERR_IVO_NOT_SERIOUS.format(number=report.number))
             if sent_on > today_local() or sent_on < report.noticed_date:
@@ -242,7 +244,7 @@ class LexSarahService:
     @audit_refusals
     def close(self, actor: Person, number: str, *, channel: str) -> LexSarahReport:
         with self.db.session() as session:
-            report = self._investigating(session, actor, number)
+            report = self._investigating(session, actor, number, channel)
             if not report.assessment:
                 raise UserError(t.ERR_NOT_ASSESSED)
             if report.assessment in t.SERIOUS and report.ivo_reported_on is None:
