@@ -56,7 +56,12 @@ def _fold(ch: str) -> str:
     return ch
 
 
+_ASCII_SPACES = str.maketrans({c: SPACE for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"})
+
+
 def normalise(text: str) -> Normalised:
+    if text.isascii() and "%" not in text:  # the common case: only whitespace to fold, positions unchanged
+        return Normalised(text.translate(_ASCII_SPACES), tuple(range(len(text))))
     out: list[str] = []
     origin: list[int] = []
     i = 0

@@ -146,3 +146,13 @@ def test_case_references_that_look_like_one_pass(ref: str) -> None:
                                  "121212–1212", "SN 2026/0412\x1b"])
 def test_names_and_identity_numbers_are_not_case_references(ref: str) -> None:
     assert case_reference_error(ref) is not None
+
+
+@given(st.text(alphabet=st.characters(max_codepoint=127, exclude_characters="%"), max_size=80))
+def test_the_ascii_fast_path_reads_like_the_full_path(text: str) -> None:
+    from bot.privacy.normalise import _fold
+
+    expected = [(c, i) for i, ch in enumerate(text) for piece in unicodedata.normalize("NFKC", ch)
+                for c in _fold(piece)]
+    norm = normalise(text)
+    assert list(zip(norm.text, norm.origin, strict=True)) == expected
