@@ -108,17 +108,18 @@ class AvvikelseService:
         if not policy.can_view(session, actor, report):
             raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_visning", channel)
 
-    def _require_investigator(self, session: Session, actor: Person, report: Avvikelse) -> None:
+    def _require_investigator(self, session: Session, actor: Person, report: Avvikelse,
+                              channel: str | None = None) -> None:
         if not policy.is_investigator(actor, report):
             name = self._name(session, report.investigator_id)
             raise _denied(t.ERR_NOT_INVESTIGATOR.format(name=name, number=report.number), actor, report,
-                          "nekad_atgard", None)
+                          "nekad_atgard", channel)
 
     def _for_investigator(self, session: Session, actor: Person, number: str, channel: str) -> Avvikelse:
         """The report, if the actor investigates it and it is still open."""
         report = self._get(session, number)
         self._require_view(session, actor, report, channel)
-        self._require_investigator(session, actor, report)
+        self._require_investigator(session, actor, report, channel)
         self._require_open(report)
         return report
 
@@ -248,7 +249,7 @@ class AvvikelseService:
             report = self._get(session, number)
             self._require_view(session, actor, report, channel)
             if need_investigator:
-                self._require_investigator(session, actor, report)
+                self._require_investigator(session, actor, report, channel)
                 self._require_open(report)
             if audit_view:
                 record(session, actor_id=actor.id, action="visad_formular", entity_type=ENTITY,
