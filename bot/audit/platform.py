@@ -10,9 +10,9 @@ ENTITY = "plattformsanvandare"
 ACTION = "nekad_okand_anvandare"
 
 
-def record_unknown_user(db: Database, platform: str, platform_user_id: str, request: str) -> None:
-    """`request` names what was asked for (a command name, an action id, an event type), never its text."""
+def record_unknown_user(db: Database, platform: str, platform_user_id: str, request: str | None = None) -> None:
+    """`request` may name what was asked for (a command name, an action id, an event type), never its text."""
     with db.session() as session:
         record(session, actor_id=None, action=ACTION, entity_type=ENTITY,
-               entity_ref=f"{platform}:{platform_user_id}"[:60], changes={"request": request[:100]},
-               channel=platform)
+               entity_ref=f"{platform}:{platform_user_id}"[:60],
+               changes={"request": request[:100]} if request else {}, channel=platform)

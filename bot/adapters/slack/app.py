@@ -60,7 +60,7 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
         request_verification_enabled=True,
     )
 
-    def person_for(user_id: str, request: str = "slack") -> Person:
+    def person_for(user_id: str) -> Person:
         try:
             return resolve_slack_user(lotsen.db, user_id)
         except UnknownUser:
@@ -68,7 +68,7 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
         try:
             return resolve_slack_user(lotsen.db, user_id, _email_of(client, user_id))
         except UnknownUser:
-            record_unknown_user(lotsen.db, CHANNEL, user_id, request)  # refusals are audited (platform id only)
+            record_unknown_user(lotsen.db, CHANNEL, user_id)  # refusals are audited (platform id only)
             raise
 
     def first_delivery(key: str) -> bool:
