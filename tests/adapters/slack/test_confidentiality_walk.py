@@ -282,3 +282,30 @@ def test_changes_by_those_who_must_not_are_refused_and_change_nothing(
     with slack.lotsen.db.read() as s:
         refused = [e for e in s.exec(select(AuditEntry)) if e.action.startswith("nekad")]
     assert len(refused) >= 10
+
+
+def test_prefilled_forms_open_only_for_whoever_may_act_and_are_audited(
+        walk: tuple[SlackHarness, list[Obj], dict[str, Person]]) -> None:
+    slack, objects, everyone = walk
+    walker = Walker(slack)
+    a1, _, lxs, f1, _ = objects
+    forms = [(a1, "avvikelse:investigate", a1.value, "avvikelse_investigation", {"ec.maria"}),
+             (lxs, "lexsarah:investigate", lxs.value, "lexsarah_investigation", {"kv.petra"}),
+             (f1, "frist:extend", f1.value, "frist_extend", {"hl.lina", "tl.sara", "ec.maria", "vc.karin"})]
+    for obj, action, value, callback, allowed in forms:
+        for key, person in everyone.items():
+            opened = walker.click(person.slack_user_id or "", action, value, from_home=True)
+            view = opened.params["view"]
+            assert (view.get("callback_id") == callback) == (key in allowed), (callback, key)
+            if key not in allowed:
+                assert obj.secret not in dump(view), (callback, key)
+    assert slack.lotsen is not None
+    with slack.lotsen.db.read() as s:
+        entries = list(s.exec(select(AuditEntry).where(col(AuditEntry.channel) == "slack")))
+    by = {p.id: k for k, p in everyone.items()}
+    for obj, _, _, _, allowed in forms:
+        seen = {by[e.actor_id] for e in entries if e.entity_ref == obj.ref and e.action.startswith("visad")}
+        refused = {by[e.actor_id] for e in entries if e.entity_ref == obj.ref and e.action.startswith("nekad")}
+        assert allowed <= seen and not (allowed & refused)
+        assert set(everyone) - seen - refused <= set(), obj.name  # every attempt left a trace
+    assert any(e.action == "visad_formular" for e in entries)
