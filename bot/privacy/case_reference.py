@@ -13,12 +13,12 @@ import re
 from bot.privacy.guard import free_text_errors
 
 _WORD_LABELS = (
-    "dnr", "diarienr", "diarienummer", "diarie", "ärende", "ärendenr", "ärendenummer", "ärendenr.", "nr", "akt",
+    "dnr", "diarienr", "diarienummer", "diarie", "ärende", "ärendenr", "ärendenummer", "nr", "akt",
     "aktnr", "aktnummer", "ref", "mål", "målnr",
 )
 _LABEL = r"(?:[A-ZÅÄÖ]{1,6}|(?i:" + "|".join(re.escape(w) for w in _WORD_LABELS) + r"))\.?"
 _NUMBER = r"(?:[0-9]{2,4}(?:[/\-:.][0-9]{1,6}){1,3}|[0-9]{3,12})"
-CASE_REFERENCE = re.compile(rf"^(?:{_LABEL}[ :]{{1,2}}){{0,2}}{_NUMBER}(?:[ ]?[A-ZÅÄÖ]{{1,3}})?$")
+CASE_REFERENCE = re.compile(rf"^(?:{_LABEL}[ :]{{1,2}}){{0,2}}{_NUMBER}$")
 MAX_LENGTH = 40
 ERR_CASE_REFERENCE = (
     "Ange bara ett diarienummer eller ärendenummer, t.ex. SN 2026/0123 eller Ärende 2026-118 "

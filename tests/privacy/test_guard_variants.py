@@ -156,3 +156,8 @@ def test_the_ascii_fast_path_reads_like_the_full_path(text: str) -> None:
                 for c in _fold(piece)]
     norm = normalise(text)
     assert list(zip(norm.text, norm.origin, strict=True)) == expected
+
+
+@pytest.mark.parametrize("ref", ["2026/0412 Eva", "SN 2026/0412 EVA", "Pojken SN 2026/1"])
+def test_nothing_may_follow_or_lead_the_number_but_a_label(ref: str) -> None:
+    assert case_reference_error(ref) is not None
