@@ -24,6 +24,7 @@ A_REOPEN = "avvikelse:reopen"
 A_FOLLOW_UP_DONE = "avvikelse:followup_done"
 A_FOLLOW_UP_SNOOZE = "avvikelse:followup_snooze"
 A_FOLLOW_UP_PASS = "avvikelse:followup_pass"
+A_LIST = "avvikelse:list"
 
 
 def receipt(report: Avvikelse, unit: Unit, chef: Person) -> Message:
@@ -60,18 +61,23 @@ def assigned(report: Avvikelse, unit: Unit, *, handed_over_by: Person | None = N
 
 
 def feedback(report: Avvikelse, chef: Person, measures: Sequence[tuple[Measure, Person]]) -> Message:
-    text = t.FEEDBACK_TEXT.format(number=report.number, chef=chef.name)
-    lines = [f"• {m.description} (ansvarig {who.name}, klart senast {m.due_date.isoformat()})" for m, who in measures]
-    sections = [text]
-    sections.append("Åtgärder:\n" + "\n".join(lines) if lines else "Inga åtgärder beslutades.")
+    """The återkoppling DM: that the investigation is done and how many measures; what they are is in [Visa]."""
+    text = t.FEEDBACK_TEXT.format(number=report.number, measures=_measures_phrase(len(measures)))
+    facts = [("Nummer", report.number), ("Status", t.STATUS.get(report.status, report.status)),
+             ("Utredande chef", chef.name)]
     if report.inv_follow_up_date:
-        sections.append(f"Uppföljning planerad {iso_and_swedish(report.inv_follow_up_date)}.")
+        facts.append(("Uppföljning", iso_and_swedish(report.inv_follow_up_date)))
     return Message(
         text=text,
         header=t.FEEDBACK_HEADER,
-        sections=tuple(sections),
+        sections=(text,),
+        facts=tuple(facts),
         buttons=(Button(t.BTN_OPEN, A_OPEN, report.number),),
     )
+
+
+def _measures_phrase(n: int) -> str:
+    return "inga åtgärder" if n == 0 else "1 åtgärd" if n == 1 else f"{n} åtgärder"
 
 
 def lex_sarah_flag(report: Avvikelse, unit: Unit, *, unsure: bool = False) -> Message:
@@ -180,6 +186,8 @@ def detail(view: ReportView, today: date) -> Message:
         facts=tuple(facts),
         buttons=tuple(buttons),
         context=context,
+        private=True,
+        reveal=Button(t.BTN_OPEN, A_OPEN, r.number),
     )
 
 
@@ -215,4 +223,6 @@ def overview(data: Overview, today: date) -> Message:
         header=t.LIST_HEADER,
         sections=sections,
         buttons=buttons,
+        private=True,
+        reveal=Button(t.BTN_OPEN, A_LIST, "-"),
     )

@@ -24,7 +24,8 @@ from bot.config import Settings
 from bot.deadlines.calculator import compute
 from bot.errors import NotFound, PermissionDenied, UserError
 from bot.org.directory import find_person, investigating_chef, people_with_role, unit_by_code
-from bot.privacy.guard import identity_number_errors
+from bot.privacy.case_reference import case_reference_error
+from bot.privacy.guard import check_free_text
 from bot.reminders import outbox
 from bot.reminders.follow_ups import plan_reminder
 from bot.ui.texts import ERR_UNKNOWN_PERSON
@@ -75,6 +76,12 @@ def _denied(message: str, actor: Person, report: Avvikelse, action: str, channel
                   channel=channel)
 
 
+def _check_case_reference(ref: str | None) -> None:
+    error = case_reference_error(ref) if ref else None
+    if error:
+        raise UserError(error, field="case_reference")
+
+
 @dataclass(frozen=True)
 class Filed:
     report: Avvikelse
@@ -101,17 +108,18 @@ class AvvikelseService:
         if not policy.can_view(session, actor, report):
             raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_visning", channel)
 
-    def _require_investigator(self, session: Session, actor: Person, report: Avvikelse) -> None:
+    def _require_investigator(self, session: Session, actor: Person, report: Avvikelse,
+                              channel: str | None = None) -> None:
         if not policy.is_investigator(actor, report):
             name = self._name(session, report.investigator_id)
             raise _denied(t.ERR_NOT_INVESTIGATOR.format(name=name, number=report.number), actor, report,
-                          "nekad_atgard", None)
+                          "nekad_atgard", channel)
 
     def _for_investigator(self, session: Session, actor: Person, number: str, channel: str) -> Avvikelse:
         """The report, if the actor investigates it and it is still open."""
         report = self._get(session, number)
         self._require_view(session, actor, report, channel)
-        self._require_investigator(session, actor, report)
+        self._require_investigator(session, actor, report, channel)
         self._require_open(report)
         return report
 
@@ -123,13 +131,10 @@ class AvvikelseService:
 
     def file(self, actor: Person, data: NewReport, *, submission_key: str, channel: str) -> Filed:
         """Store a new report. The same submission_key twice returns the first report (retries, double clicks)."""
-        errors = identity_number_errors(
-            {"what_happened": data.what_happened, "consequence": data.consequence,
-             "immediate_action": data.immediate_action, "case_reference": data.case_reference}
-        )
-        if errors:  # forms check this already; the core refuses too, whatever the caller
-            field, message = next(iter(errors.items()))
-            raise UserError(message, field=field)
+        # Forms check this already; the core refuses too, whatever the caller.
+        check_free_text({"what_happened": data.what_happened, "consequence": data.consequence,
+                         "immediate_action": data.immediate_action})
+        _check_case_reference(data.case_reference)
         try:
             return self._file(actor, data, submission_key, channel)
         except IntegrityError:
@@ -236,14 +241,19 @@ class AvvikelseService:
         return [(m, p) for m, p in rows]
 
     @audit_refusals
-    def report_for_form(self, actor: Person, number: str, *, need_investigator: bool = True) -> Avvikelse:
-        """Load a report to prefill a form; the same checks as the action the form leads to."""
-        with self.db.read() as session:
+    def report_for_form(self, actor: Person, number: str, *, need_investigator: bool = True,
+                        audit_view: bool = False, channel: str = "form") -> Avvikelse:
+        """Load a report to prefill a form; the same checks as the action the form leads to. Opening a form
+        is audited as a view (`audit_view`); rebuilding it when it comes back on submit is not."""
+        with self.db.session() as session:
             report = self._get(session, number)
-            self._require_view(session, actor, report, "form")
+            self._require_view(session, actor, report, channel)
             if need_investigator:
-                self._require_investigator(session, actor, report)
+                self._require_investigator(session, actor, report, channel)
                 self._require_open(report)
+            if audit_view:
+                record(session, actor_id=actor.id, action="visad_formular", entity_type=ENTITY,
+                       entity_ref=report.number, channel=channel)
             return report
 
     def overview(self, actor: Person) -> msg.Overview:
@@ -291,6 +301,8 @@ class AvvikelseService:
     def save_investigation(
         self, actor: Person, number: str, data: InvestigationInput, *, channel: str
     ) -> Avvikelse:
+        check_free_text({"inv_course": data.course, "inv_what_went_wrong": data.what_went_wrong,
+                         "inv_causes": data.causes})
         with self.db.session() as session:
             report = self._for_investigator(session, actor, number, channel)
             if report.status == AvvikelseStatus.MOTTAGEN:
@@ -357,6 +369,7 @@ class AvvikelseService:
 
     @audit_refusals
     def add_measure(self, actor: Person, number: str, data: MeasureInput, *, channel: str) -> tuple[Measure, Person]:
+        check_free_text({"description": data.description})
         with self.db.session() as session:
             report = self._for_investigator(session, actor, number, channel)
             responsible = find_person(session, data.responsible_ref)
@@ -381,6 +394,7 @@ class AvvikelseService:
 
     @audit_refusals
     def hand_over(self, actor: Person, number: str, to_ref: str, reason: str, *, channel: str) -> Person:
+        check_free_text({"reason": reason})
         with self.db.session() as session:
             report = self._get(session, number)
             self._require_view(session, actor, report, channel)
@@ -413,6 +427,7 @@ class AvvikelseService:
 
     @audit_refusals
     def reopen(self, actor: Person, number: str, reason: str, *, channel: str) -> Avvikelse:
+        check_free_text({"reason": reason})
         with self.db.session() as session:
             report = self._get(session, number)
             self._require_view(session, actor, report, channel)

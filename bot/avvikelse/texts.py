@@ -114,7 +114,7 @@ OUTGOING_HINT = (
 ASSIGNED_TEXT = "{number} ({unit}, {category}) ska utredas av dig senast {due}."
 HANDED_OVER_TEXT = "{number} har lämnats över till dig av {by} och ska utredas senast {due}."
 FEEDBACK_HEADER = "Återkoppling på din avvikelse"
-FEEDBACK_TEXT = "Utredningen av {number} är avslutad av {chef}."
+FEEDBACK_TEXT = "Utredningen av {number} är klar: {measures}. Tryck Visa för att läsa den."
 LEX_SARAH_FLAG_HEADER = "Avvikelse som kan vara lex Sarah"
 LEX_SARAH_FLAG = (
     "Utredande chef bedömer att {number} ({unit}) bör hanteras enligt lex Sarah. "

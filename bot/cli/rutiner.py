@@ -79,7 +79,7 @@ def _index(mapp: Path) -> None:
     for name, reason in report.failed:
         typer.echo(messages.UNREADABLE.format(name=name, reason=reason), err=True)
     typer.echo(messages.index_summary(report))
-    if report.failed:
+    if report.failed or report.read_nothing:
         raise typer.Exit(1)
 
 

@@ -20,6 +20,7 @@ A_DECIDE = "frist:decide"
 A_EXTEND = "frist:extend"
 A_CLOSE = "frist:close"
 A_REASSIGN = "frist:reassign"
+A_LIST = "frist:list"
 
 
 def kind_name(kind: str) -> str:
@@ -80,7 +81,7 @@ def detail(view: DeadlineView, today: date) -> Message:
         buttons.append(Button(t.BTN_REASSIGN, A_REASSIGN, str(d.id)))
     return Message(text=f"{d.label}: {kind_name(d.kind)} i {d.case_ref}, sista dag {d.due_date.isoformat()}",
                    header=f"{d.label} · {d.case_ref}", sections=tuple(sections), facts=tuple(facts),
-                   buttons=tuple(buttons))
+                   buttons=tuple(buttons), private=True, reveal=Button(t.BTN_OPEN, A_OPEN, str(d.id)))
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def lists(data: DeadlineLists, today: date) -> Message:
         text=f"{t.LIST_HEADER}: {len(data.mine)} egna" + (f", {len(data.team)} i teamet" if data.team else ""),
         header=t.LIST_HEADER, sections=tuple(sections),
         buttons=tuple(Button(f"{t.BTN_OPEN} {d.label}", A_OPEN, str(d.id)) for d in (urgent or data.mine[:5])),
+        private=True, reveal=Button(t.BTN_OPEN, A_LIST, "-"),
     )
 
 

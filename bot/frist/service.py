@@ -24,7 +24,7 @@ from bot.frist import policy
 from bot.frist import texts as t
 from bot.org.directory import find_person
 from bot.privacy.case_reference import case_reference_error
-from bot.privacy.guard import identity_number_errors
+from bot.privacy.guard import check_free_text
 from bot.reminders import outbox
 from bot.reminders.frist_slots import at_morning, reminder_slots
 from bot.ui.texts import ERR_UNKNOWN_PERSON
@@ -79,10 +79,10 @@ class FristService:
         return deadline
 
     def _require(self, allowed: bool, message: str, actor: Person, deadline: CaseDeadline, action: str,
-                 session: Session) -> None:
+                 session: Session, channel: str | None = None) -> None:
         if not allowed:  # audited by @audit_refusals once this transaction has rolled back
             raise denied(message, actor_id=actor.id, action=action, entity_type=ENTITY,
-                         entity_ref=deadline.label, channel=None)
+                         entity_ref=deadline.label, channel=channel)
 
     def _holder(self, session: Session, ref: str | None, actor: Person, field: str) -> Person:
         if not ref:
@@ -161,10 +161,11 @@ class FristService:
             outbox.plan(session, key=f"frist:{deadline.id}:tilldelad:{deadline.handlaggare_id}:{utcnow().isoformat()}",
                         kind="frist_tilldelad", recipient_id=deadline.handlaggare_id, message=msg.assigned(deadline))
 
-    def _changeable(self, session: Session, actor: Person, label: str | int, action: str) -> CaseDeadline:
+    def _changeable(self, session: Session, actor: Person, label: str | int, action: str,
+                    channel: str | None = None) -> CaseDeadline:
         deadline = self._get(session, label)
         self._require(policy.can_change(session, actor, deadline),
-                      t.ERR_ONLY_OWN_OR_TEAM.format(label=deadline.label), actor, deadline, action, session)
+                      t.ERR_ONLY_OWN_OR_TEAM.format(label=deadline.label), actor, deadline, action, session, channel)
         if deadline.status != FristStatus.AKTIV:
             raise UserError(t.ERR_CLOSED.format(label=deadline.label))
         return deadline
@@ -173,7 +174,7 @@ class FristService:
     def decide_forhandsbedomning(self, actor: Person, label: str | int, decision: str, decided_on: date,
                                  *, channel: str) -> tuple[CaseDeadline, CaseDeadline | None]:
         with self.db.session() as session:
-            deadline = self._changeable(session, actor, label, "nekat_beslut")
+            deadline = self._changeable(session, actor, label, "nekat_beslut", channel)
             if deadline.kind != "forhandsbedomning":
                 raise UserError(t.ERR_NOT_FHB.format(label=deadline.label))
             if decided_on < deadline.trigger_date:
@@ -212,12 +213,10 @@ class FristService:
     def extend(self, actor: Person, label: str | int, new_due: date, reason: str, decided_by_ref: str | None,
                *, channel: str) -> CaseDeadline:
         with self.db.session() as session:
-            deadline = self._changeable(session, actor, label, "nekad_forlangning")
+            deadline = self._changeable(session, actor, label, "nekad_forlangning", channel)
             if new_due <= deadline.due_date:
                 raise UserError(t.ERR_EXTEND_NOT_LATER.format(due=deadline.due_date.isoformat()), field="new_due")
-            errors = identity_number_errors({"reason": reason})
-            if errors:
-                raise UserError(errors["reason"], field="reason")
+            check_free_text({"reason": reason})
             decided_by = find_person(session, decided_by_ref) if decided_by_ref else actor
             if decided_by is None:
                 raise UserError(ERR_UNKNOWN_PERSON, field="decided_by")
@@ -236,7 +235,7 @@ class FristService:
     @audit_refusals
     def close(self, actor: Person, label: str | int, *, channel: str, outcome: str = "klar") -> CaseDeadline:
         with self.db.session() as session:
-            deadline = self._changeable(session, actor, label, "nekad_avslut")
+            deadline = self._changeable(session, actor, label, "nekad_avslut", channel)
             before = _snapshot(deadline)
             self._close(deadline, actor, outcome)
             session.add(deadline)
@@ -250,7 +249,7 @@ class FristService:
         with self.db.session() as session:
             deadline = self._get(session, label)
             self._require(policy.can_reassign(session, actor, deadline), t.ERR_REASSIGN_RIGHTS, actor, deadline,
-                          "nekad_omfordelning", session)
+                          "nekad_omfordelning", session, channel)
             if deadline.status != FristStatus.AKTIV:
                 raise UserError(t.ERR_CLOSED.format(label=deadline.label))
             new = self._holder(session, to_ref, actor, "to")
@@ -275,7 +274,8 @@ class FristService:
         with self.db.session() as session:
             deadline = self._get(session, label)
             self._require(policy.can_view(session, actor, deadline),
-                          t.ERR_NO_ACCESS.format(label=deadline.label), actor, deadline, "nekad_visning", session)
+                          t.ERR_NO_ACCESS.format(label=deadline.label), actor, deadline, "nekad_visning", session,
+                          channel)
             record(session, actor_id=actor.id, action="visad", entity_type=ENTITY, entity_ref=deadline.label,
                    channel=channel)
             holder = session.get(Person, deadline.handlaggare_id)
@@ -294,10 +294,11 @@ class FristService:
             mine = list(session.exec(active.where(CaseDeadline.handlaggare_id == actor.id)
                                      .order_by(col(CaseDeadline.due_date))))
             team: list[CaseDeadline] = []
-            if actor.unit_id is not None and any(actor.has_role(r) for r in policy.LEADS):
-                team = list(session.exec(active.where(CaseDeadline.unit_id == actor.unit_id,
-                                                      CaseDeadline.handlaggare_id != actor.id)
-                                         .order_by(col(CaseDeadline.due_date))))
+            if any(actor.has_role(r) for r in (*policy.LEADS, Role.VERKSAMHETSCHEF)):
+                # The team's, the unit's or (verksamhetschef) the area's: the same rule as for a single view.
+                team = [d for d in session.exec(active.where(CaseDeadline.handlaggare_id != actor.id)
+                                                .order_by(col(CaseDeadline.due_date)))
+                        if policy.leads_unit(session, actor, d.unit_id)]
             names = {p.id: p.name for p in session.exec(select(Person).where(
                 col(Person.id).in_({d.handlaggare_id for d in team})))} if team else {}
             return msg.DeadlineLists(mine=mine, team=[(d, names.get(d.handlaggare_id, "?")) for d in team])

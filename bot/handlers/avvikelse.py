@@ -98,6 +98,8 @@ class AvvikelseFlows:
     def action(self, actor: Person, action_id: str, value: str, channel: str) -> Reply:
         if action_id == msg.A_NEW:
             return Reply(form=self.new_form(actor))
+        if action_id == msg.A_LIST:
+            return Reply(message=self.overview(actor))
         if action_id == msg.A_OPEN:
             view = self.service.view(actor, value, channel=channel)
             message = msg.detail(view, today_local())
@@ -113,14 +115,18 @@ class AvvikelseFlows:
             return Reply(form=forms.investigation_form(report),
                          message=Message(text=t.STARTED_TEXT.format(number=report.number)))
         if action_id == msg.A_INVESTIGATE:
-            return Reply(form=forms.investigation_form(self.service.report_for_form(actor, value)))
+            report = self.service.report_for_form(actor, value, audit_view=True, channel=channel)
+            return Reply(form=forms.investigation_form(report))
         if action_id == msg.A_MEASURE:
-            return Reply(form=forms.measure_form(self.service.report_for_form(actor, value)))
+            return Reply(form=forms.measure_form(self.service.report_for_form(actor, value, audit_view=True,
+                                                                              channel=channel)))
         if action_id == msg.A_HANDOVER:
-            report = self.service.report_for_form(actor, value, need_investigator=False)
+            report = self.service.report_for_form(actor, value, need_investigator=False, audit_view=True,
+                                                  channel=channel)
             return Reply(form=forms.handover_form(report))
         if action_id == msg.A_REOPEN:
-            report = self.service.report_for_form(actor, value, need_investigator=False)
+            report = self.service.report_for_form(actor, value, need_investigator=False, audit_view=True,
+                                                  channel=channel)
             return Reply(form=forms.reopen_form(report))
         if action_id in (msg.A_FOLLOW_UP_DONE, msg.A_FOLLOW_UP_SNOOZE, msg.A_FOLLOW_UP_PASS):
             try:

@@ -63,6 +63,8 @@ class FristFlows:
     def action(self, actor: Person, action_id: str, value: str, channel: str) -> Reply:
         if action_id == msg.A_NEW:
             return Reply(form=forms.new_form())
+        if action_id == msg.A_LIST:
+            return Reply(message=self.overview(actor))
         ident = parse_label(value)
         view = self.service.view(actor, ident, channel=channel)
         if action_id == msg.A_OPEN:

@@ -85,6 +85,8 @@ class LexSarahFlows:
             return Reply(form=self.new_form(actor))
         if action_id == msg.A_TRIAGE:
             return Reply(form=self.triage_form(actor))
+        if action_id == msg.A_LIST:
+            return Reply(message=self.overview(actor))
         if action_id == msg.A_OPEN:
             view = self.service.view(actor, value, channel=channel)
             message = msg.detail(view, today_local())
@@ -102,7 +104,7 @@ class LexSarahFlows:
             return Reply(message=Message(text=t.TAKEN.format(number=report.number)),
                          form=forms.investigation_form(report))
         if action_id == msg.A_INVESTIGATE:
-            return Reply(form=forms.investigation_form(self.service.for_form(actor, value)))
+            return Reply(form=forms.investigation_form(self.service.for_form(actor, value, channel=channel)))
         if action_id == msg.A_DECISION:
             return Reply(form=forms.decision_form(self.service.for_managing(actor, value)))
         if action_id == msg.A_IVO:
@@ -164,7 +166,7 @@ class LexSarahFlows:
             return self._measure_submit(actor, form_id, context, values, channel)
         number = context.get("number", "")
         if form_id == forms.FORM_INVESTIGATION:
-            report = self.service.for_form(actor, number)
+            report = self.service.for_form(actor, number, audit_view=False)
             inv, errors = forms.parse_investigation(forms.investigation_form(report), values)
             if inv is None:
                 return FormResult(errors=errors)

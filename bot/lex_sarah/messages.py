@@ -26,6 +26,7 @@ A_FOLLOW_UP_DONE = "lexsarah:followup_done"
 A_MEASURE_SNOOZE = "lexsarah:measure_snooze"
 A_MEASURE_PASS = "lexsarah:measure_pass"
 A_TRIAGE = "lexsarah:triage"
+A_LIST = "lexsarah:list"
 
 
 def receipt(report: LexSarahReport) -> Message:
@@ -43,14 +44,16 @@ def new_for_responsible(report: LexSarahReport, unit: Unit) -> Message:
 
 
 def ivo_reminder(report: LexSarahReport) -> Message:
-    text = t.ASSESSED_SERIOUS.format(number=report.number,
-                                     assessment=t.ASSESSMENTS.get(report.assessment or "", "").lower())
+    """A DM: number, state and the button; the assessment itself stays in the report."""
+    text = t.IVO_REMINDER_TEXT.format(number=report.number)
     return Message(text=text, header=t.IVO_HEADER, sections=(text,),
-                   buttons=(Button(t.BTN_IVO, A_IVO, report.number, ButtonStyle.PRIMARY),))
+                   buttons=(Button(t.BTN_IVO, A_IVO, report.number, ButtonStyle.PRIMARY),
+                            Button(t.BTN_OPEN, A_OPEN, report.number)))
 
 
 def done_for_reporter(report: LexSarahReport) -> Message:
-    text = t.DONE_TEXT.format(number=report.number, assessment=t.ASSESSMENTS.get(report.assessment or "", "–"))
+    """A DM to the reporter: the state only; the outcome is shown behind [Visa], after the permission check."""
+    text = t.DONE_TEXT.format(number=report.number)
     return Message(text=text, header=t.DONE_HEADER, sections=(text,),
                    buttons=(Button(t.BTN_OPEN, A_OPEN, report.number),))
 
@@ -152,7 +155,8 @@ def detail(view: LexSarahView, today: date) -> Message:
     if open_ and view.can_manage and r.decided_on is not None:
         buttons.append(Button(t.BTN_CLOSE, A_CLOSE, r.number, ButtonStyle.DANGER))
     return Message(text=f"{r.number}: {t.STATUS.get(r.status, r.status)}", header=r.number,
-                   sections=tuple(sections), facts=tuple(facts), buttons=tuple(buttons))
+                   sections=tuple(sections), facts=tuple(facts), buttons=tuple(buttons), private=True,
+                   reveal=Button(t.BTN_OPEN, A_OPEN, r.number))
 
 
 def state_only(view: LexSarahView) -> Message:
@@ -163,7 +167,8 @@ def state_only(view: LexSarahView) -> Message:
     if r.status == LexSarahStatus.AVSLUTAD and r.assessment:
         facts.append(("Utfall", t.ASSESSMENTS.get(r.assessment, r.assessment)))
     return Message(text=f"{r.number}: {t.STATUS.get(r.status, r.status)}", header=r.number,
-                   sections=(t.STATE_ONLY_NOTE,), facts=tuple(facts))
+                   sections=(t.STATE_ONLY_NOTE,), facts=tuple(facts), private=True,
+                   reveal=Button(t.BTN_OPEN, A_OPEN, r.number))
 
 
 def confirm_close(report: LexSarahReport) -> Message:
@@ -202,7 +207,7 @@ def overview(data: Overview, today: date) -> Message:
         sections.append(f"*{t.LIST_OPEN}* ({len(data.open_rows)})\n" + "\n".join(open_lines))
     sections.append(f"*{t.LIST_MINE}* ({len(data.reported)})\n" + "\n".join(mine))
     return Message(text=f"{t.LIST_HEADER}: {len(data.open_rows)} öppna", header=t.LIST_HEADER,
-                   sections=tuple(sections))
+                   sections=tuple(sections), private=True, reveal=Button(t.BTN_OPEN, A_LIST, "-"))
 
 
 # --- handlingsplan reminders: number, position and dates only, never the measure's text -------------
@@ -245,7 +250,8 @@ def measure_detail(report: LexSarahReport, measure: LexSarahMeasure, names: dict
         buttons += [Button(t.BTN_SNOOZE, A_MEASURE_SNOOZE, str(measure.id)),
                     Button(t.BTN_PASS, A_MEASURE_PASS, str(measure.id))]
     return Message(text=f"{report.number}, åtgärd {measure.position}", header=f"{report.number}: åtgärd "
-                   f"{measure.position}", sections=(text,), buttons=tuple(buttons))
+                   f"{measure.position}", sections=(text,), buttons=tuple(buttons), private=True,
+                   reveal=Button(t.BTN_MEASURE_OPEN, A_MEASURE_OPEN, str(measure.id)))
 
 
 # --- triage -------------------------------------------------------------------------------------------

@@ -1,46 +1,65 @@
-"""Lex Sarah reports are seen only by those who must: the reporter, lex Sarah-ansvariga, the unit's
-verksamhetschef and whoever investigates. Not kvalitetsenheten as such, not colleagues, not the
-unit's enhetschef (who may be part of what is reported)."""
+"""Who may see a lex Sarah report, and how much. The table in docs/behorighet.md says the same.
+
+Everything (report, investigation, assessment): the lex Sarah-ansvariga, the investigator, the
+enhetschef of the unit concerned and the verksamhetschef above it (walking the unit tree upward).
+The reporter: the state and the outcome only. Everyone else, other chefs and kvalitetsenheten as
+such included, is refused.
+"""
 
 from __future__ import annotations
 
+from enum import Enum
+
 from sqlmodel import Session
 
-from bot.org.directory import verksamhetschef_for
-from storage.models import Person, Role, Unit
+from bot.org.hierarchy import is_unit_chef, leads_area
+from storage.models import Person, Role
 from storage.models.lex_sarah import LexSarahReport
+
+
+class Access(Enum):
+    NONE = "none"
+    OUTCOME = "outcome"  # state and outcome, never the investigation or the assessment's motivation
+    FULL = "full"
 
 
 def is_responsible(person: Person) -> bool:
     return person.active and person.has_role(Role.LEX_SARAH_ANSVARIG)
 
 
+def access(session: Session, person: Person, report: LexSarahReport) -> Access:
+    if not person.active or person.id is None:
+        return Access.NONE
+    if (is_responsible(person) or person.id == report.investigator_id
+            or is_unit_chef(session, person, report.unit_id) or leads_area(session, person, report.unit_id)):
+        return Access.FULL
+    if person.id == report.reported_by_id:
+        return Access.OUTCOME
+    return Access.NONE
+
+
 def can_view(session: Session, person: Person, report: LexSarahReport) -> bool:
-    if person.id in (report.reported_by_id, report.investigator_id) or is_responsible(person):
-        return True
-    unit = session.get(Unit, report.unit_id)
-    vc = verksamhetschef_for(session, unit) if unit else None
-    return vc is not None and vc.id == person.id
+    return access(session, person, report) is not Access.NONE
 
 
-# --- the whole workflow (issue 12): who sees the content, who carries the steps ----------------------
+def can_see_everything(session: Session, person: Person, report: LexSarahReport) -> bool:
+    return access(session, person, report) is Access.FULL
 
 
-def is_verksamhetschef_for(session: Session, person: Person, report: LexSarahReport) -> bool:
-    unit = session.get(Unit, report.unit_id)
-    vc = verksamhetschef_for(session, unit) if unit else None
-    return vc is not None and vc.id == person.id
+# --- the whole workflow: who sees the content, who carries the steps ---------------------------------
 
 
 def can_view_content(session: Session, person: Person, report: LexSarahReport) -> bool:
-    """The report's content and investigation: lex Sarah-ansvariga, the investigator, the verksamhetschef.
-    The reporter, as such, sees state and outcome only."""
-    return (person.id == report.investigator_id or is_responsible(person)
-            or is_verksamhetschef_for(session, person, report))
+    """The report's content and investigation; the reporter, as such, sees state and outcome only."""
+    return can_see_everything(session, person, report)
 
 
 def sees_state_only(session: Session, person: Person, report: LexSarahReport) -> bool:
-    return can_view(session, person, report) and not can_view_content(session, person, report)
+    return access(session, person, report) is Access.OUTCOME
+
+
+def is_verksamhetschef_for(session: Session, person: Person, report: LexSarahReport) -> bool:
+    return leads_area(session, person, report.unit_id)
 
 
 def can_manage(person: Person, report: LexSarahReport) -> bool:

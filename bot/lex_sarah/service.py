@@ -26,7 +26,8 @@ from bot.lex_sarah import texts as t
 from bot.lex_sarah.document import DocumentData
 from bot.lex_sarah.forms import DecisionInput, IvoInput, LexSarahInvestigation, MeasureInput, NewLexSarah
 from bot.org.directory import find_person, people_with_role, unit_by_code, verksamhetschef_for
-from bot.privacy.guard import identity_number_errors
+from bot.privacy.case_reference import case_reference_error
+from bot.privacy.guard import check_free_text
 from bot.reminders import outbox
 from storage.db import Database
 from storage.models import Person, Role, Unit
@@ -99,9 +100,10 @@ def advance_after_measures(session: Session, report: LexSarahReport, actor_id: i
         add_event(session, report, S.UPPFOLJNING.value, actor_id)
 
 
-def _denied(message: str, actor: Person, report: LexSarahReport, action: str) -> PermissionDenied:
+def _denied(message: str, actor: Person, report: LexSarahReport, action: str,
+            channel: str | None = None) -> PermissionDenied:
     return denied(message, actor_id=actor.id, action=action, entity_type=ENTITY, entity_ref=report.number,
-                  channel=None)
+                  channel=channel)
 
 
 @dataclass(frozen=True)
@@ -122,35 +124,38 @@ class LexSarahService:
             raise NotFound(t.ERR_NOT_FOUND.format(number=number))
         return report
 
-    def _visible(self, session: Session, actor: Person, number: str) -> LexSarahReport:
+    def _visible(self, session: Session, actor: Person, number: str, channel: str | None = None) -> LexSarahReport:
         report = self._get(session, number)
         if not policy.can_view(session, actor, report):
-            raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_visning")
+            raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_visning", channel)
         return report
 
-    def _content(self, session: Session, actor: Person, number: str) -> LexSarahReport:
-        report = self._visible(session, actor, number)
+    def _content(self, session: Session, actor: Person, number: str,
+                 channel: str | None = None) -> LexSarahReport:
+        report = self._visible(session, actor, number, channel)
         if not policy.can_view_content(session, actor, report):
-            raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_visning")
+            raise _denied(t.ERR_NO_ACCESS.format(number=report.number), actor, report, "nekad_visning", channel)
         return report
 
-    def _investigating(self, session: Session, actor: Person, number: str) -> LexSarahReport:
-        report = self._visible(session, actor, number)
+    def _investigating(self, session: Session, actor: Person, number: str,
+                       channel: str | None = None) -> LexSarahReport:
+        report = self._visible(session, actor, number, channel)
         if report.investigator_id is None and report.status == S.MOTTAGEN and policy.is_responsible(actor):
             raise UserError(t.ERR_NOT_STARTED.format(number=report.number))
         if report.investigator_id != actor.id:
             investigator = session.get(Person, report.investigator_id) if report.investigator_id else None
             raise _denied(t.ERR_NOT_INVESTIGATOR.format(number=report.number,
                                                         name=investigator.name if investigator else "ingen"),
-                          actor, report, "nekad_atgard")
+                          actor, report, "nekad_atgard", channel)
         if report.status == S.AVSLUTAD:
             raise UserError(t.ERR_CLOSED.format(number=report.number))
         return report
 
-    def _managing(self, session: Session, actor: Person, number: str) -> LexSarahReport:
-        report = self._visible(session, actor, number)
+    def _managing(self, session: Session, actor: Person, number: str,
+                  channel: str | None = None) -> LexSarahReport:
+        report = self._visible(session, actor, number, channel)
         if not policy.can_manage(actor, report):
-            raise _denied(t.ERR_NOT_MANAGER.format(number=report.number), actor, report, "nekad_atgard")
+            raise _denied(t.ERR_NOT_MANAGER.format(number=report.number), actor, report, "nekad_atgard", channel)
         if report.status == S.AVSLUTAD:
             raise UserError(t.ERR_CLOSED.format(number=report.number))
         return report
@@ -159,11 +164,11 @@ class LexSarahService:
 
     def file(self, actor: Person, data: NewLexSarah, *, submission_key: str, channel: str,
              avvikelse_number: str | None = None) -> Filed:
-        errors = identity_number_errors({"what_happened": data.what_happened, "consequence": data.consequence,
-                                         "immediate_action": data.immediate_action})
-        if errors:
-            field, message = next(iter(errors.items()))
-            raise UserError(message, field=field)
+        check_free_text({"what_happened": data.what_happened, "consequence": data.consequence,
+                         "immediate_action": data.immediate_action})
+        ref_error = case_reference_error(data.case_reference) if data.case_reference else None
+        if ref_error:
+            raise UserError(ref_error, field="case_reference")
         try:
             with self.db.session() as session:
                 unit = unit_by_code(session, data.unit_code)
@@ -213,10 +218,10 @@ class LexSarahService:
     @audit_refusals
     def view(self, actor: Person, number: str, *, channel: str) -> msg.LexSarahView:
         with self.db.session() as session:
-            report = self._visible(session, actor, number)
+            report = self._visible(session, actor, number, channel)
             state_only = policy.sees_state_only(session, actor, report)
-            record(session, actor_id=actor.id, action="visad", entity_type=ENTITY, entity_ref=report.number,
-                   changes={"vy": "status och utfall"} if state_only else None, channel=channel)
+            record(session, actor_id=actor.id, action="visad_utfall" if state_only else "visad", entity_type=ENTITY,
+                   entity_ref=report.number, channel=channel)
             unit = session.get(Unit, report.unit_id)
             assert unit is not None
             investigator = session.get(Person, report.investigator_id) if report.investigator_id else None
@@ -230,9 +235,15 @@ class LexSarahService:
                                     can_add_measures=policy.can_add_measures(session, actor, report))
 
     @audit_refusals
-    def for_form(self, actor: Person, number: str) -> LexSarahReport:
-        with self.db.read() as session:
-            return self._investigating(session, actor, number)
+    def for_form(self, actor: Person, number: str, *, audit_view: bool = True, channel: str = "form") -> LexSarahReport:
+        """The report for a form prefilled with its content: checked like the action, and audited as a view
+        (not again when the form comes back on submit, where the change itself is audited)."""
+        with self.db.session() as session:
+            report = self._investigating(session, actor, number, channel)
+            if audit_view:
+                record(session, actor_id=actor.id, action="visad_formular", entity_type=ENTITY,
+                       entity_ref=report.number, channel=channel)
+            return report
 
     @audit_refusals
     def for_managing(self, actor: Person, number: str) -> LexSarahReport:
@@ -287,7 +298,7 @@ class LexSarahService:
     @audit_refusals
     def take(self, actor: Person, number: str, *, channel: str) -> LexSarahReport:
         with self.db.session() as session:
-            report = self._visible(session, actor, number)
+            report = self._visible(session, actor, number, channel)
             if not policy.is_responsible(actor):
                 raise _denied(t.ERR_NOT_RESPONSIBLE, actor, report, "nekad_utredning")
             if report.status == S.AVSLUTAD:
@@ -306,8 +317,11 @@ class LexSarahService:
     @audit_refusals
     def save_investigation(self, actor: Person, number: str, data: LexSarahInvestigation, *,
                            channel: str) -> LexSarahReport:
+        check_free_text({"inv_causes": data.causes, "inv_happened_before": data.happened_before,
+                         "inv_could_recur": data.could_recur, "inv_measures": data.measures,
+                         "assessment_motivation": data.motivation})
         with self.db.session() as session:
-            report = self._investigating(session, actor, number)
+            report = self._investigating(session, actor, number, channel)
             if report.status not in (S.UNDER_UTREDNING, S.STALLNINGSTAGANDE):
                 raise UserError(t.ERR_DECIDED.format(number=report.number))
             before = _snapshot(report)
@@ -335,7 +349,7 @@ class LexSarahService:
     @audit_refusals
     def record_decision(self, actor: Person, number: str, data: DecisionInput, *, channel: str) -> LexSarahReport:
         with self.db.session() as session:
-            report = self._managing(session, actor, number)
+            report = self._managing(session, actor, number, channel)
             if report.status != S.STALLNINGSTAGANDE:
                 raise UserError(t.ERR_DECISION_STATE.format(number=report.number))
             if data.by not in t.DECISION_BY:
@@ -345,9 +359,7 @@ class LexSarahService:
             started = _local_date(report.investigation_started_at) or report.noticed_date
             if data.decided_on < started:
                 raise UserError(t.ERR_DECISION_BEFORE_START.format(start=started.isoformat()), field="decided_on")
-            errors = identity_number_errors({"decision_by_name": data.by_name})
-            if errors:
-                raise UserError(errors["decision_by_name"], field="decision_by_name")
+            check_free_text({"decision_by_name": data.by_name})
             before = _snapshot(report)
             report.decision_by, report.decision_by_name = data.by, data.by_name
             report.decided_on, report.decision_recorded_by_id = data.decided_on, actor.id
@@ -366,7 +378,7 @@ class LexSarahService:
     @audit_refusals
     def register_ivo(self, actor: Person, number: str, data: IvoInput, *, channel: str) -> LexSarahReport:
         with self.db.session() as session:
-            report = self._managing(session, actor, number)
+            report = self._managing(session, actor, number, channel)
             if report.assessment not in t.SERIOUS:
                 raise UserError(t.ERR_IVO_NOT_SERIOUS.format(number=report.number))
             if report.decided_on is None or report.status not in DECIDED_STATES:
@@ -378,9 +390,7 @@ class LexSarahService:
                                 field="ivo_date")
             if not data.reference.strip():
                 raise UserError("Ange IVO:s diarienummer.", field="ivo_reference")
-            errors = identity_number_errors({"ivo_reference": data.reference})
-            if errors:
-                raise UserError(errors["ivo_reference"], field="ivo_reference")
+            check_free_text({"ivo_reference": data.reference})
             before = _snapshot(report)
             report.ivo_reported_on, report.ivo_reference = data.sent_on, data.reference.strip()
             report.ivo_recorded_by_id = actor.id
@@ -400,13 +410,11 @@ class LexSarahService:
                     channel: str) -> tuple[LexSarahMeasure, Person]:
         from bot.reminders.handlingsplan import plan_reminder  # reminders import this module too
 
-        errors = identity_number_errors({"description": data.description})
-        if errors:
-            raise UserError(errors["description"], field="description")
+        check_free_text({"description": data.description})
         if not data.responsible.strip():
             raise UserError(t.ERR_RESPONSIBLE_MISSING, field="responsible")
         with self.db.session() as session:
-            report = self._visible(session, actor, number)
+            report = self._visible(session, actor, number, channel)
             if not policy.can_add_measures(session, actor, report):
                 raise _denied(t.ERR_NOT_MANAGER.format(number=report.number), actor, report, "nekad_atgard")
             if report.status not in PLAN_STATES:
@@ -442,7 +450,7 @@ class LexSarahService:
     @audit_refusals
     def close(self, actor: Person, number: str, *, channel: str) -> LexSarahReport:
         with self.db.session() as session:
-            report = self._managing(session, actor, number)
+            report = self._managing(session, actor, number, channel)
             if not report.assessment:
                 raise UserError(t.ERR_NOT_ASSESSED)
             if report.decided_on is None or report.status not in DECIDED_STATES:

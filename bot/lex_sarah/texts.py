@@ -68,7 +68,12 @@ IVO_HEADER = "Anmäl till IVO snarast"
 IVO_REGISTERED = "Anmälan till IVO för {number} är registrerad ({date})."
 CLOSED = "{number} är avslutad. Den som rapporterade får besked."
 DONE_HEADER = "Din lex Sarah-rapport är utredd"
-DONE_TEXT = "{number} är utredd och avslutad. Bedömning: {assessment}."
+DONE_TEXT = "{number} är utredd och avslutad. Tryck Visa för att se utfallet."
+IVO_REMINDER_TEXT = "{number} är bedömd och ska anmälas till IVO snarast. Bifoga utredningen."
+REPORTER_VIEW_NOTE = (
+    "Du rapporterade händelsen och ser därför läget och utfallet. Utredningen och bedömningens "
+    "motivering ser bara de som utreder och ansvarar för lex Sarah."
+)
 
 BTN_OPEN = "Visa"
 BTN_TAKE = "Ta utredningen"

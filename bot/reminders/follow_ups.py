@@ -20,7 +20,8 @@ from bot.clock import today_local, utcnow
 from bot.config import Settings
 from bot.deadlines.calendar import add_working_days, next_working_day
 from bot.errors import NotFound, UserError
-from bot.org.directory import find_person, verksamhetschef_for
+from bot.org.directory import find_person
+from bot.org.hierarchy import verksamhetschef_above
 from bot.reminders import outbox
 from bot.ui.texts import ERR_UNKNOWN_PERSON
 from storage.db import Database
@@ -66,7 +67,7 @@ class FollowUpService:
                         channel: str, *, or_verksamhetschef: bool = False) -> tuple[FollowUp, Avvikelse]:
         follow_up, report = self._load(session, follow_up_id)
         allowed = follow_up.owner_id == actor.id or (
-            or_verksamhetschef and actor.id == policy.verksamhetschef_id(session, report))
+            or_verksamhetschef and actor.id in policy.verksamhetschef_ids(session, report))
         if not allowed:
             raise denied(t.ERR_FOLLOW_UP_NOT_YOURS, actor_id=actor.id, action=action, entity_type=ENTITY,
                          entity_ref=report.number, channel=channel)
@@ -144,7 +145,7 @@ class FollowUpService:
                 if (follow_up.remind_on or follow_up.due_date) > limit:
                     continue
                 unit = session.get(Unit, report.unit_id)
-                chef = verksamhetschef_for(session, unit) if unit else None
+                chef = verksamhetschef_above(session, unit.id) if unit else None
                 owner = session.get(Person, follow_up.owner_id)
                 if unit is None or chef is None or chef.id is None or owner is None or chef.id == owner.id:
                     continue

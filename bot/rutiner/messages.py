@@ -33,6 +33,11 @@ def index_summary(report: IndexReport) -> str:
     if report.failed:
         text += (f". {len(report.failed)} {'fil' if len(report.failed) == 1 else 'filer'} kunde inte läsas "
                  "(se ovan); övriga är indexerade")
+    if report.kept:
+        text += (f". Senast lästa version behålls i indexet för: {', '.join(report.kept[:10])}"
+                 + (" …" if len(report.kept) > 10 else ""))
+    if report.read_nothing:
+        text += ". Ingen fil kunde läsas, så indexet lämnades orört (är mappen rätt och åtkomlig?)"
     return text + "."
 
 

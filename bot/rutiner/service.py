@@ -42,6 +42,8 @@ class IndexReport:
     unchanged: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)  # unreadable now: the last good version stays in the index
+    read_nothing: bool = False  # no file could be read: the catalogue was left exactly as it was
 
     @property
     def ok(self) -> bool:
@@ -52,6 +54,10 @@ class IndexReport:
                 f"{len(self.removed)} borttagna")
         if self.failed:
             text += f", {len(self.failed)} kunde inte läsas"
+        if self.kept:
+            text += f" ({len(self.kept)} behåller senast lästa version)"
+        if self.read_nothing:
+            text += ". Ingen fil kunde läsas, så indexet lämnades orört"
         return text + "."
 
 
@@ -111,8 +117,17 @@ class RoutineCatalogue:
             if path.suffix.lower() not in SUPPORTED:
                 report.failed.append((rel, unsupported_reason(path.suffix)))
                 continue
+            try:
+                digest = _hash(path)
+            except FileNotFoundError:
+                continue  # gone since the folder was listed: treated as removed
+            except OSError as exc:  # locked, no permission, a broken share: keep what we had
+                report.failed.append((rel, f"filen kunde inte öppnas ({exc.__class__.__name__})"))
+                seen.add(rel)
+                if rel in known:
+                    report.kept.append(rel)
+                continue
             seen.add(rel)
-            digest = _hash(path)
             if rel in known and known[rel].content_hash == digest:
                 report.unchanged.append(rel)
                 continue
@@ -121,12 +136,18 @@ class RoutineCatalogue:
         for rel, path, digest in changed:
             try:
                 extracted.append((rel, digest, extract(path)))
-            except UnreadableDocument as exc:
-                report.failed.append((rel, str(exc)))
-                seen.discard(rel)  # an unreadable new version leaves the index, it is not kept stale
+            except (UnreadableDocument, OSError) as exc:
+                report.failed.append((rel, str(exc) if isinstance(exc, UnreadableDocument)
+                                      else f"filen kunde inte läsas ({exc.__class__.__name__})"))
+                if rel in known:  # the last good version stays searchable until the file can be read again
+                    report.kept.append(rel)
+        if known and not report.unchanged and not extracted:
+            # Nothing could be read (an empty or unmounted folder, every file locked): change nothing.
+            report.read_nothing = True
+            return report
         with self.db.session() as session:
             for rel, known_doc in known.items():
-                if rel not in seen:
+                if rel not in seen:  # only files that are gone leave the index
                     self._delete(session, known_doc)
                     report.removed.append(rel)
             for rel, digest, doc in extracted:

@@ -11,10 +11,13 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from bot.ui import texts
+
 # Lotsen's own limits for free text in one field (a product rule, not a platform's): adapters
 # whose widgets allow less cut to their own limit.
 LONG_TEXT_MAX = 3000
 SHORT_TEXT_MAX = 200
+
 
 class FieldKind(StrEnum):
     TEXT = "text"
@@ -71,7 +74,14 @@ class Button:
 
 @dataclass(frozen=True)
 class Message:
-    """A platform-neutral message: a header, text sections, label/value facts, buttons, fine print."""
+    """A platform-neutral message: a header, text sections, label/value facts, buttons, fine print.
+
+    `private` marks a view with case content (or a personal list): an adapter may show it only where
+    the platform keeps no copy in a conversation's history (a modal, the App Home tab, an ephemeral
+    reply; in Teams a dialog or a card updated in place). Where it would be posted (a channel, thread,
+    group or DM), the adapter shows `stand_in(message)` instead: the `reveal` button, which opens the
+    view again after the permission check. The outbox refuses private messages altogether.
+    """
 
     text: str  # plain fallback (notifications, screen readers)
     header: str | None = None
@@ -79,9 +89,13 @@ class Message:
     facts: tuple[tuple[str, str], ...] = ()
     buttons: tuple[Button, ...] = ()
     context: tuple[str, ...] = ()
+    private: bool = False
+    reveal: Button | None = None  # opens this view again (after the permission check), for stand_in
 
     def to_payload(self) -> dict[str, Any]:
-        """Serialise for the outbox (JSON)."""
+        """Serialise for the outbox (JSON). Private views are never queued for posting."""
+        if self.private:
+            raise ValueError("a private view cannot be posted; queue a notification with a button instead")
         return {
             "text": self.text,
             "header": self.header,
@@ -107,6 +121,15 @@ class Message:
             ),
             context=tuple(data.get("context", [])),
         )
+
+
+def stand_in(message: Message) -> Message:
+    """What a conversation may keep instead of a private view: no content, a button that opens it."""
+    if not message.private:
+        return message
+    if message.reveal is not None:
+        return Message(text=texts.SHOWN_PRIVATELY, sections=(texts.SHOWN_PRIVATELY,), buttons=(message.reveal,))
+    return Message(text=texts.SHOWN_PRIVATELY_NO_BUTTON, sections=(texts.SHOWN_PRIVATELY_NO_BUTTON,))
 
 
 @dataclass(frozen=True)

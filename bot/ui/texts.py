@@ -15,3 +15,8 @@ UNKNOWN_USER = (
 )
 UNKNOWN_COMMAND = "Okänt kommando. Skriv hjälp för att se vad Lotsen kan."
 DUPLICATE_SUBMISSION = "Formuläret är redan skickat; inget nytt har sparats."
+SHOWN_PRIVATELY = "Svaret innehåller uppgifter som inte sparas i chatten. Tryck Visa för att se det i ett eget fönster."
+SHOWN_PRIVATELY_NO_BUTTON = (
+    "Svaret innehåller uppgifter som inte sparas i chatten. Använd snedstreckskommandot (t.ex. /avvikelse lista) "
+    "eller Lotsens startsida (fliken Hem), där bara du ser svaret."
+)

@@ -1,7 +1,8 @@
 """Validate submitted form values against the form's own definition, before any feature logic.
 
 Checks: required fields, length limits, choices, date format, and the personnummer guard on every
-free-text field. Errors come back keyed by field id, in Swedish; nothing is stored on error.
+free-text field (and no control characters other than newline and tab). Errors come back keyed by
+field id, in Swedish; nothing is stored on error.
 """
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
-from bot.privacy.guard import identity_number_errors
+from bot.privacy.guard import free_text_errors
 from bot.ui import texts as t
 from bot.ui.model import FieldKind, Form
 
@@ -46,6 +47,6 @@ def validate_form(form: Form, raw: Mapping[str, str | None]) -> tuple[dict[str, 
                 errors[f.id] = t.ERR_DATE_TOO_OLD
         clean[f.id] = value
     free_text = {f.id: clean.get(f.id) for f in form.fields if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT)}
-    for field_id, message in identity_number_errors(free_text).items():
+    for field_id, message in free_text_errors(free_text).items():
         errors.setdefault(field_id, message)
     return clean, errors

@@ -115,7 +115,9 @@ def test_draft_then_measures_then_close_sends_feedback_and_plans_follow_ups(
 
     [feedback] = outbox(lotsen, "avvikelse_aterkoppling")
     assert feedback.recipient_id == people["me.anna"].id
-    assert "Ta upp rutinen på APT." in str(feedback.payload)
+    # The återkoppling is a DM: how many measures and a button, never what they are.
+    assert "klar: 2 åtgärder" in feedback.payload["text"] and "Ta upp rutinen" not in str(feedback.payload)
+    assert [b["action_id"] for b in feedback.payload["buttons"]] == ["avvikelse:open"]
     follow_ups = outbox(lotsen, "avvikelse_uppfoljning")
     assert len(follow_ups) == 3  # two measures and the overall follow-up date
     # Reminders go out at 08:00 Stockholm time on the follow-up day (a Friday, 07:00 UTC in winter).

@@ -108,7 +108,7 @@ def test_the_default_file_name_and_the_verksamhetschef(cli_lotsen: Lotsen, tmp_p
 
 @pytest.mark.parametrize(("args", "expected"), [
     (["--som", "hl.lina"], "inte behörighet"),  # the reporter sees state and outcome only
-    (["--som", "ec.maria"], "inte behörighet"),  # responsible for a measure, not for the report
+    (["--som", "ec.jonas"], "inte behörighet"),  # a chef of another unit
     (["--som", "ingen.alls"], "Ingen aktiv person"),
     ([], "Ange vem du är med --som"),
     (["--som", "kv.petra", "--format", "pdf"], "stöds inte"),

@@ -65,18 +65,20 @@ def test_reporting_numbers_and_tells_only_the_responsible(lotsen: Lotsen, people
     assert "insats" not in str(told.payload)  # number, unit and dates only
 
 
-@pytest.mark.parametrize(("key", "allowed"), [
-    ("hl.lina", True), ("kv.petra", True), ("vc.karin", True),
-    ("ec.maria", False), ("tl.sara", False), ("me.anna", False), ("ec.jonas", False),
+@pytest.mark.parametrize(("key", "audited"), [
+    ("kv.petra", "visad"), ("vc.karin", "visad"), ("ec.maria", "visad"),  # ansvarig; VC and EC of the unit
+    ("hl.lina", "visad_utfall"),  # the reporter: state and outcome only
+    ("tl.sara", "nekad_visning"), ("me.anna", "nekad_visning"), ("ec.jonas", "nekad_visning"),  # other chefs too
 ])
 def test_only_those_who_must_see_it(lotsen: Lotsen, people: dict[str, Person], filed: str, key: str,
-                                    allowed: bool) -> None:
-    text = act(lotsen, people[key], "open").message.text  # type: ignore[attr-defined]
-    assert ("inte behörighet" not in text) == allowed
+                                    audited: str) -> None:
+    shown = act(lotsen, people[key], "open").message  # type: ignore[attr-defined]
+    assert ("inte behörighet" not in shown.text) == (audited != "nekad_visning")
+    assert ("insats" in str(shown)) == (audited == "visad")  # the content: only to those who see everything
     with lotsen.db.session() as s:
         last = s.exec(select(AuditEntry).where(AuditEntry.entity_ref == NUMBER)
                       .order_by(col(AuditEntry.id).desc())).first()
-    assert last is not None and last.action == ("visad" if allowed else "nekad_visning")
+    assert last is not None and last.action == audited
 
 
 def test_kvalitetsenheten_as_such_does_not_see_it(lotsen: Lotsen, people: dict[str, Person], filed: str) -> None:
@@ -104,6 +106,7 @@ def test_take_investigate_assess_report_to_ivo_and_close(lotsen: Lotsen, people:
     assert "Anmäl snarast till IVO" in assessed.message.text  # type: ignore[attr-defined]
     [ivo] = outbox(lotsen, "lexsarah_ivo")
     assert ivo.recipient_id == petra.id and ivo.status == "pending"
+    assert "allvarlig" not in str(ivo.payload).lower()  # a DM: no assessment
 
     assert "Registrera beslutet" in submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-10",
                                                                            "ivo_reference": "3.5.1-1/2026"}
@@ -127,7 +130,10 @@ def test_take_investigate_assess_report_to_ivo_and_close(lotsen: Lotsen, people:
     assert (report.status, report.assessment, report.ivo_reported_on.isoformat()) == (  # type: ignore[union-attr]
         "avslutad", "allvarligt", "2026-12-10")
     [told] = outbox(lotsen, "lexsarah_besked")
-    assert told.recipient_id == lina.id and "Allvarligt missförhållande" in told.payload["text"]
+    assert told.recipient_id == lina.id and "Allvarligt" not in str(told.payload)  # a DM: state and a button
+    outcome = act(lotsen, lina, "open").message  # type: ignore[attr-defined]
+    assert ("Utfall", "Allvarligt missförhållande") in outcome.facts and outcome.private
+    assert "Ingen bevakning" not in str(outcome) and "insats" not in str(outcome)
     late = submit(lotsen, petra, "lexsarah_investigation", {**ASSESS, "assessment": "inget"})
     assert "avslutad" in late.message.text  # type: ignore[attr-defined]
 

@@ -1,12 +1,30 @@
-"""Plain-text rendering of neutral messages for the terminal."""
+"""Plain-text rendering of neutral messages for the terminal.
+
+Text is shown as typed, except that control characters (ANSI escapes, carriage returns, NUL …) and
+invisible format characters (zero-width spaces, bidi overrides) are made visible as \\x1b or \\u200b,
+so nothing stored can move the cursor, recolour the terminal or hide what it says.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.ui.model import Message
 
 _BOLD = re.compile(r"\*([^*\n]+)\*")
+_KEEP = frozenset("\n\t")
+
+
+def visible(text: str) -> str:
+    out = []
+    for ch in text:
+        if ch not in _KEEP and unicodedata.category(ch) in ("Cc", "Cf"):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 def render_message(message: Message, *, number_buttons: bool = True) -> str:
@@ -24,4 +42,4 @@ def render_message(message: Message, *, number_buttons: bool = True) -> str:
         lines.append("  " + "   ".join(f"[{i}] {b.label}" for i, b in enumerate(message.buttons, start=1)))
     for c in message.context:
         lines.append(f"  ({c})")
-    return "\n".join(lines)
+    return visible("\n".join(lines))

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TextIO
 
-from bot.adapters.console.render import render_message
+from bot.adapters.console.render import render_message, visible
 from bot.app import Lotsen
 from bot.chat.router import GENERAL_HELP
 from bot.clock import today_local, utcnow
@@ -69,7 +69,7 @@ class ConsoleSession:
     # --- I/O --------------------------------------------------------------------------------------
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        self.stdout.write(visible(text) + "\n")  # control characters shown, never executed
         self.stdout.flush()
 
     def ask(self, prompt: str) -> str | None:

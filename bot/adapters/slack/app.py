@@ -14,11 +14,13 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 
+from bot.adapters.slack.context import CHANNEL
 from bot.adapters.slack.identity import email_of, resolve_slack_user
 from bot.adapters.slack.listeners import register_all
 from bot.adapters.slack.listeners.commands import COMMANDS
 from bot.adapters.slack.listeners.events import BOT_EVENTS
 from bot.app import Lotsen
+from bot.audit.platform import record_unknown_user
 from bot.clock import utcnow
 from bot.errors import UnknownUser, UserError
 from storage.models import ProcessedRequest
@@ -27,6 +29,18 @@ from storage.upsert import insert_ignore
 __all__ = ["BOT_EVENTS", "BOT_SCOPES", "COMMANDS", "create_app"]
 
 BOT_SCOPES = ("commands", "chat:write", "im:history", "app_mentions:read", "users:read", "users:read.email")
+
+
+def _request_kind(body: dict[str, Any]) -> str | None:
+    """What a request asked for (a command, an action id, a form, an event type), never its text."""
+    if body.get("command"):
+        return str(body["command"])
+    if body.get("actions"):
+        return str(body["actions"][0].get("action_id", ""))
+    if body.get("view"):
+        return str(body["view"].get("callback_id", ""))
+    event = body.get("event") or {}
+    return str(event.get("type")) if event else body.get("type")
 
 
 def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str) -> App:
@@ -52,15 +66,20 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
         return next()
 
     @app.middleware
-    def resolve_actor(context: BoltContext, next: Callable[[], BoltResponse]) -> BoltResponse | None:
+    def resolve_actor(body: dict[str, Any], context: BoltContext,
+                      next: Callable[[], BoltResponse]) -> BoltResponse | None:
         user_id = context.user_id
-        if user_id:
+        if user_id and not (body.get("event") or {}).get("bot_id"):  # bots' own messages are ignored anyway
             try:
                 try:
                     context["actor"] = resolve_slack_user(lotsen.db, user_id)
                 except UnknownUser:
                     # Not known by Slack id yet: try the e-mail Slack has for them (first contact).
                     context["actor"] = resolve_slack_user(lotsen.db, user_id, email_of(client, user_id))
+            except UnknownUser as exc:
+                # Refusals are audited too: the Slack id and what was asked for, nothing they typed.
+                record_unknown_user(lotsen.db, CHANNEL, user_id, _request_kind(body))
+                context["actor_error"] = exc.message
             except UserError as exc:
                 context["actor_error"] = exc.message
         return next()

@@ -3,14 +3,20 @@
 Rendering builds plain dicts (this runs on every request, before Slack's 3-second ack) and cuts
 every text to Slack's limits itself. The tests parse the output with slack_sdk.models and run its
 validation, so a limit we forget fails there, not in production.
+
+Every mrkdwn text (and the message's fallback `text`, which Slack also parses) is escaped (&, <, >),
+so text a user typed such as <!channel>, <!here>, <@U…>, <#C…|…> or <https://…|…> can neither ping,
+mention nor disguise a link. Our own texts use only *bold*, never <…> markup. plain_text stays plain.
+A private view (case content) is never posted: `for_history` swaps it for a stand-in with a button.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
-from bot.ui.model import ButtonStyle, FieldKind, Form, FormField, Message
+from bot.ui.model import ButtonStyle, FieldKind, Form, FormField, Message, stand_in
 
 MAX_BLOCKS = 50
 PLAIN_TEXT_INPUT_MAX = 3000  # Slack's limit for a plain_text_input
@@ -20,8 +26,22 @@ CANCEL_LABEL = "Avbryt"
 MORE_ROWS = "Fler rader finns; visa resten i Lotsen."
 
 
+_PARTIAL_ENTITY = re.compile(r"&[a-z]{0,3}$")
+
+
 def _cut(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def escape(text: str) -> str:
+    """Slack's mrkdwn escaping: the three characters that start markup (links, mentions, entities)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _cut_escaped(text: str, limit: int) -> str:
+    if len(text) <= limit:
+        return text
+    return _PARTIAL_ENTITY.sub("", text[: limit - 1]) + "…"  # never leave half an &amp; behind
 
 
 def _plain(text: str, limit: int) -> dict[str, Any]:
@@ -29,7 +49,17 @@ def _plain(text: str, limit: int) -> dict[str, Any]:
 
 
 def _mrkdwn(text: str, limit: int = 3000) -> dict[str, Any]:
-    return {"type": "mrkdwn", "text": _cut(text, limit)}
+    return {"type": "mrkdwn", "text": _cut_escaped(escape(text), limit)}
+
+
+def fallback_text(message: Message) -> str:
+    """The top-level `text` of a message (notifications, screen readers): Slack parses it too."""
+    return _cut_escaped(escape(message.text), 4000)
+
+
+def for_history(message: Message) -> Message:
+    """What may be posted where the conversation keeps it (channel, thread, DM): never a private view."""
+    return stand_in(message)
 
 
 def message_blocks(message: Message) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ Lotsen with a message that names the variable instead of a stack trace.
 
 from __future__ import annotations
 
+import io
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.adapters.slack import intake
 from bot.adapters.slack.app import create_app
 from bot.adapters.slack.sender import SlackSender
 from bot.app import Lotsen
@@ -64,6 +66,7 @@ def verify_token(client: WebClient) -> dict[str, Any]:
 class SlackRuntime:
     app: App
     scheduler: BackgroundScheduler
+    signing_secret: str = ""
 
     def stop(self) -> None:
         self.scheduler.shutdown(wait=False)
@@ -80,7 +83,7 @@ def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: f
         add_dispatch_job(scheduler, lotsen, app.client, tick_seconds or lotsen.settings.dispatcher_tick_seconds)
     add_daily_jobs(scheduler, lotsen)
     scheduler.start()
-    return SlackRuntime(app=app, scheduler=scheduler)
+    return SlackRuntime(app=app, scheduler=scheduler, signing_secret=slack.slack_signing_secret or "")
 
 
 def add_dispatch_job(scheduler: BackgroundScheduler, lotsen: Lotsen, client: WebClient, seconds: float) -> None:
@@ -119,8 +122,29 @@ def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
     scheduler.start()
 
 
-def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+_STATUS = {400: "400 Bad Request", 401: "401 Unauthorized", 405: "405 Method Not Allowed",
+           413: "413 Payload Too Large"}
+
+
+def _read_body(environ: dict[str, Any]) -> bytes | None:
+    try:
+        length = int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return None
+    if length < 0 or length > intake.MAX_BODY_BYTES:
+        return None if length < 0 else b"x" * (intake.MAX_BODY_BYTES + 1)
+    return environ["wsgi.input"].read(length) if length else b""
+
+
+def wsgi_app(app: App, signing_secret: str | None = None) -> Callable[[dict[str, Any], Callable[..., Any]],
+                                                                         Iterable[bytes]]:
     handler = SlackRequestHandler(app)
+
+    def refuse(start_response: Callable[..., Any], verdict: intake.Verdict) -> Iterable[bytes]:
+        # No traceback and nothing from the body in the log: the status and the reason only.
+        log.warning("slack request refused", extra={"status": verdict.status, "reason": verdict.reason})
+        start_response(_STATUS.get(verdict.status, "400 Bad Request"), [("Content-Type", "text/plain")])
+        return [verdict.reason.encode()]
 
     def application(environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
@@ -130,16 +154,29 @@ def wsgi_app(app: App) -> Callable[[dict[str, Any], Callable[..., Any]], Iterabl
         if path != "/slack/events":
             start_response("404 Not Found", [("Content-Type", "text/plain")])
             return [b"not found"]
+        if signing_secret:
+            if environ.get("REQUEST_METHOD", "GET") != "POST":
+                return refuse(start_response, intake.Verdict(405, "bara POST"))
+            body = _read_body(environ)
+            if body is None:
+                return refuse(start_response, intake.Verdict(400, "ogiltig Content-Length"))
+            verdict = intake.judge(signing_secret, body, environ.get("CONTENT_TYPE", ""),
+                                   environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"), environ.get("HTTP_X_SLACK_SIGNATURE"))
+            if verdict.status != 200:
+                return refuse(start_response, verdict)
+            environ = {**environ, "wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))}
         return handler(environ, start_response)
 
     return application
 
 
 def make_http_server(runtime: SlackRuntime, host: str, port: int) -> Any:
-    """A waitress server for `/slack/events` (and `/healthz`); `.run()` serves, `.close()` stops."""
+    """A waitress server for `/slack/events` (and `/healthz`); `.run()` serves, `.close()` stops.
+    Requests pass the signature and shape gate (`intake`) before Bolt sees them."""
     from waitress import create_server
 
-    return create_server(wsgi_app(runtime.app), host=host, port=port, threads=8, ident="lotsen")
+    return create_server(wsgi_app(runtime.app, runtime.signing_secret), host=host, port=port, threads=8,
+                         ident="lotsen")
 
 
 def serve_http(runtime: SlackRuntime, host: str, port: int) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from slack_sdk import WebClient
 
-from bot.adapters.slack.blocks import message_blocks
+from bot.adapters.slack.blocks import fallback_text, for_history, message_blocks
 from bot.ui.model import Message
 from storage.models import Person
 
@@ -17,6 +17,7 @@ class SlackSender:
         return bool(person.slack_user_id)
 
     def send(self, person: Person, message: Message) -> None:
-        # Posting to a user id opens (or reuses) the bot's DM with them.
-        self.client.chat_postMessage(channel=person.slack_user_id or "", text=message.text,
+        # Posting to a user id opens (or reuses) the bot's DM with them; a DM keeps what is posted.
+        message = for_history(message)
+        self.client.chat_postMessage(channel=person.slack_user_id or "", text=fallback_text(message),
                                      blocks=message_blocks(message), unfurl_links=False)

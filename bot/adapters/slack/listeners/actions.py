@@ -32,8 +32,10 @@ def register(app: App, lotsen: Lotsen) -> None:
             return
         reply = lotsen.chat.action(actor, blocks.action_id_of(action["action_id"]), action.get("value") or "",
                                    channel=CHANNEL)
-        if reply.form is None and reply.message is not None and body.get("response_url"):
-            respond(text=reply.message.text, blocks=blocks.message_blocks(reply.message),
+        # A private view (case content) opens in a modal; other answers come back ephemerally.
+        if reply.form is None and reply.message is not None and body.get("response_url") and not (
+                reply.message.private and trigger_id):
+            respond(text=blocks.fallback_text(reply.message), blocks=blocks.message_blocks(reply.message),
                     response_type="ephemeral", replace_original=False)
             return
         try:

@@ -33,7 +33,7 @@ def register(app: App, lotsen: Lotsen) -> None:
         ack()
         actor = actor_of(context)
         if actor is None:
-            respond(text=actor_error(context), response_type="ephemeral")
+            respond(text=blocks.fallback_text(Message(text=actor_error(context))), response_type="ephemeral")
             return
         name = str(body.get("command", "")).lstrip("/")
         reply = lotsen.chat.command(actor, name, body.get("text") or "", channel=CHANNEL)
@@ -46,7 +46,7 @@ def register(app: App, lotsen: Lotsen) -> None:
                 respond(text=FORM_NOT_OPENED, response_type="ephemeral")
             return
         message = reply.message or Message(text="")
-        respond(text=message.text, blocks=blocks.message_blocks(message), response_type="ephemeral")
+        respond(text=blocks.fallback_text(message), blocks=blocks.message_blocks(message), response_type="ephemeral")
 
     for command_name in COMMANDS:
         app.command(command_name)(on_command)

@@ -30,7 +30,8 @@ def register(app: App, lotsen: Lotsen) -> None:
             except UserError as exc:
                 message = Message(text=exc.message)
         thread = {"thread_ts": event.get("thread_ts") or event.get("ts")} if in_thread else {}
-        say(text=message.text, blocks=blocks.message_blocks(message), **thread)
+        message = blocks.for_history(message)  # a DM or thread keeps what is posted: never a private view
+        say(text=blocks.fallback_text(message), blocks=blocks.message_blocks(message), **thread)
 
     @app.event("app_home_opened")
     def on_home(event: dict[str, Any], client: WebClient, context: BoltContext) -> None:
