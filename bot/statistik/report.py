@@ -1,0 +1,199 @@
+"""Build the neutral report (sections, tables, charts) from a dataset: pure, every number suppressed here."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from bot.statistik import figures as fig
+from bot.statistik import periods
+from bot.statistik import texts as t
+from bot.statistik.model import Chart, Report, Section, Table
+from bot.statistik.periods import Period
+from bot.statistik.source import AvvRow, Dataset, DeadlineRow, LexRow
+from bot.statistik.suppression import Cell, count, median_of, share, show
+
+DEFAULT_TARGETS = {"forhandsbedomning": 70.0, "utredning": 75.0}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Display names for codes; whatever is missing is shown as the code itself."""
+
+    kinds: Mapping[str, str]
+    assessments: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class Scope:
+    name: str
+    unit_ids: frozenset[int] | None  # None: every unit (and deadlines without a unit)
+
+
+def trend_start(period: Period) -> date:
+    """Where the trend begins: the first tertial of the same period last year."""
+    return periods.tertial_of(periods.same_last_year(period).start).start
+
+
+def load_window(period: Period) -> tuple[date, date]:
+    """The dates a dataset must cover to build the report for `period` (trend and comparisons included)."""
+    return min(trend_start(period), periods.previous(period).start), period.end
+
+
+def _in_scope(unit_id: int | None, scope: Scope) -> bool:
+    return scope.unit_ids is None or (unit_id is not None and unit_id in scope.unit_ids)
+
+
+@dataclass(frozen=True)
+class _Slice:
+    avv: list[AvvRow]
+    lex: list[LexRow]
+    deadlines: list[DeadlineRow]
+
+
+def _slice(data: Dataset, period: Period, scope: Scope) -> _Slice:
+    return _Slice(
+        [r for r in data.avvikelser if period.contains(r.reported) and _in_scope(r.unit_id, scope)],
+        [r for r in data.lex_sarah if period.contains(r.reported) and _in_scope(r.unit_id, scope)],
+        [d for d in data.deadlines if period.contains(d.last_day) and _in_scope(d.unit_id, scope)],
+    )
+
+
+def _counter_rows(counter: Counter[str], label: Callable[[str], str]) -> tuple[tuple[Cell, ...], ...]:
+    merged: Counter[str] = Counter()
+    for key, n in counter.items():
+        merged[label(key)] += n
+    return tuple((name, count(n)) for name, n in sorted(merged.items()))
+
+
+def _key_figures(s: _Slice, today: date) -> dict[str, Cell]:
+    a = fig.avvikelser(s.avv, today)
+    lx = fig.lex_sarah(s.lex)
+    d = fig.deadlines(s.deadlines, today)
+    fhb = d.by_kind.get("forhandsbedomning", fig.DeadlineGroup())
+    utr = d.by_kind.get("utredning", fig.DeadlineGroup())
+    return {
+        t.M_AVV_TOTAL: count(a.total),
+        t.M_AVV_WITHIN: share(a.within, a.judged),
+        t.M_AVV_FEEDBACK: share(a.feedback, a.closed),
+        t.M_AVV_MEDIAN: median_of(a.days_to_close),
+        t.M_LXS_TOTAL: count(lx.total),
+        t.M_LXS_IVO: count(lx.ivo),
+        t.M_LXS_TO_DECISION: median_of(lx.days_to_decision),
+        t.M_LXS_TO_IVO: median_of(lx.days_to_ivo),
+        t.M_FHB_MET: share(fhb.met, fhb.judged),
+        t.M_UTR_MET: share(utr.met, utr.judged),
+    }
+
+
+def key_figures(data: Dataset, period: Period, scope: Scope, today: date) -> dict[str, Cell]:
+    """The figures `/statistik` shows in chat, suppressed."""
+    return _key_figures(_slice(data, period, scope), today)
+
+
+def _deadline_cells(g: fig.DeadlineGroup) -> tuple[Cell, ...]:
+    return (count(g.total), count(g.met), count(g.extended), count(g.late), count(g.ongoing),
+            share(g.met, g.judged), share(g.extended, g.judged), share(g.late, g.judged), median_of(g.days))
+
+
+DEADLINE_COLUMNS = (t.COL_COUNT, t.COL_MET, t.COL_EXTENDED, t.COL_LATE, t.COL_ONGOING, t.COL_SHARE_MET,
+                    t.COL_SHARE_EXTENDED, t.COL_SHARE_LATE, t.COL_MEDIAN_DAYS)
+
+
+def build(data: Dataset, period: Period, scope: Scope, today: date, labels: Labels,
+          targets: Mapping[str, float] | None = None) -> Report:
+    targets = dict(DEFAULT_TARGETS if targets is None else targets)
+    current = _slice(data, period, scope)
+    unit_name = {uid: u.name for uid, u in data.units.items()}
+
+    def unit_label(uid: int | None) -> str:
+        return unit_name.get(uid, t.UNKNOWN_UNIT) if uid is not None else t.UNKNOWN_UNIT
+
+    def kind_label(kind: str) -> str:
+        return labels.kinds.get(kind, t.KINDS_FALLBACK.get(kind, kind))
+
+    # --- summary and comparisons ------------------------------------------------------------------
+    this = _key_figures(current, today)
+    before = _key_figures(_slice(data, periods.previous(period), scope), today)
+    last_year = _key_figures(_slice(data, periods.same_last_year(period), scope), today)
+    summary = Table("nyckeltal", t.T_SUMMARY, (t.COL_MEASURE, t.COL_THIS, t.COL_PREV, t.COL_LAST_YEAR),
+                    tuple((name, value, before[name], last_year[name]) for name, value in this.items()))
+    summary_text = t.TEXT_SUMMARY.format(period=period.label, start=period.start.isoformat(),
+                                         end=period.end.isoformat(), scope=scope.name)
+
+    # --- avvikelser -------------------------------------------------------------------------------
+    a = fig.avvikelser(current.avv, today)
+    by_unit = Table("avv_enhet", t.T_AVV_UNIT, (t.COL_UNIT, t.COL_COUNT, t.M_AVV_WITHIN, t.COL_MEDIAN_DAYS), tuple(
+        (unit_label(uid), count(n), share(a.within_by_unit[uid], a.judged_by_unit[uid]),
+         median_of(a.days_by_unit.get(uid, [])))
+        for uid, n in sorted(a.by_unit.items(), key=lambda kv: unit_label(kv[0]))
+    ))
+    avv_tables = (
+        by_unit,
+        Table("avv_kategori", t.T_AVV_CATEGORY, (t.COL_CATEGORY, t.COL_COUNT),
+              _counter_rows(a.by_category, str)),
+        Table("avv_typ", t.T_AVV_TYPE, (t.COL_TYPE, t.COL_COUNT),
+              _counter_rows(a.by_subject, lambda k: t.SUBJECTS.get(k, k))),
+        Table("avv_ursprung", t.T_AVV_ORIGIN, (t.COL_ORIGIN, t.COL_COUNT),
+              _counter_rows(a.by_origin, lambda k: t.ORIGINS.get(k, k))),
+        Table("avv_status", t.T_AVV_STATE, (t.COL_STATE, t.COL_COUNT),
+              _counter_rows(a.by_state, lambda k: t.AVV_STATES.get(k, k))),
+    )
+    avv_text = t.TEXT_AVV.format(total=show(count(a.total)), within=show(this[t.M_AVV_WITHIN]),
+                                 feedback=show(this[t.M_AVV_FEEDBACK]), median=show(this[t.M_AVV_MEDIAN]))
+
+    # --- lex Sarah --------------------------------------------------------------------------------
+    lx = fig.lex_sarah(current.lex)
+    lex_rows = tuple(
+        (labels.assessments.get(k, k) if k else t.NOT_ASSESSED, count(n))
+        for k, n in sorted(lx.by_assessment.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
+    )
+    lex_text = t.TEXT_LXS.format(total=show(count(lx.total)), to_decision=show(this[t.M_LXS_TO_DECISION]),
+                                 ivo=show(count(lx.ivo)), to_ivo=show(this[t.M_LXS_TO_IVO]))
+    for missing in data.lex_missing:
+        lex_text += " " + t.TEXT_LXS_MISSING.format(field=missing)
+
+    # --- frister ----------------------------------------------------------------------------------
+    d = fig.deadlines(current.deadlines, today)
+    kinds = sorted(d.by_kind, key=lambda k: (k not in targets, kind_label(k)))
+    by_kind = Table("frister_typ", t.T_FRIST_KIND, (t.COL_KIND, *DEADLINE_COLUMNS, t.COL_TARGET), tuple(
+        (kind_label(k), *_deadline_cells(d.by_kind[k]), targets.get(k)) for k in kinds
+    ))
+    by_kind_unit = Table("frister_enhet", t.T_FRIST_UNIT, (t.COL_KIND, t.COL_UNIT, *DEADLINE_COLUMNS), tuple(
+        (kind_label(k), unit_label(u), *_deadline_cells(g))
+        for (k, u), g in sorted(d.by_kind_unit.items(), key=lambda kv: (kind_label(kv[0][0]), unit_label(kv[0][1])))
+    ))
+    lines = " ".join(
+        t.TEXT_FRIST_LINE.format(kind=kind_label(k), met=show(share(d.by_kind[k].met, d.by_kind[k].judged)),
+                                 target=show(targets[k]))
+        for k in kinds if k in targets
+    )
+    frist_text = t.TEXT_FRISTER.format(lines=lines)
+
+    # --- trend per tertial ------------------------------------------------------------------------
+    trend_rows = []
+    for tert in periods.tertials_between(trend_start(period), period.end):
+        if tert.start > today:
+            break
+        k = _key_figures(_slice(data, tert, scope), today)
+        trend_rows.append((tert.label, k[t.M_AVV_TOTAL], k[t.M_LXS_TOTAL], k[t.M_FHB_MET], k[t.M_UTR_MET]))
+    trend = Table("trend", t.T_TREND, (t.COL_PERIOD, t.M_AVV_TOTAL, t.M_LXS_TOTAL, t.M_FHB_MET, t.M_UTR_MET),
+                  tuple(trend_rows))
+
+    sections = (
+        Section("sammanfattning", t.SEC_SUMMARY, summary_text, (summary,)),
+        Section("avvikelser", t.SEC_AVV, avv_text, avv_tables,
+                (Chart("avv_enhet", t.CHART_UNITS, "bars", "avv_enhet", t.COL_UNIT, (t.COL_COUNT,),
+                       y_label=t.COL_COUNT),)),
+        Section("lexsarah", t.SEC_LXS, lex_text,
+                (Table("lexsarah", t.T_LXS, (t.COL_ASSESSMENT, t.COL_COUNT), lex_rows),)),
+        Section("frister", t.SEC_FRISTER, frist_text, (by_kind, by_kind_unit),
+                (Chart("frister_typ", t.CHART_COMPLIANCE, "compliance", "frister_typ", t.COL_KIND,
+                       (t.COL_SHARE_MET,), target_column=t.COL_TARGET, y_label="%"),)),
+        Section("trend", t.SEC_TREND, t.TEXT_TREND, (trend,),
+                (Chart("trend", t.CHART_TREND, "lines", "trend", t.COL_PERIOD, (t.M_AVV_TOTAL, t.M_LXS_TOTAL),
+                       y_label=t.COL_COUNT),)),
+    )
+    return Report(t.REPORT_TITLE, period.label, period.start, period.end, scope.name, today, sections)
