@@ -92,11 +92,15 @@ def _png(fig: Any) -> bytes:
     return buffer.getvalue()
 
 
-def chart_png(report: Report, chart: Chart) -> bytes:
-    plt = _pyplot()
-    fig, ax = plt.subplots(figsize=(6.4, 3.6))
+def figure(report: Report, chart: Chart) -> Any:
+    """The matplotlib figure of one chart (tests read its labels; `chart_png` saves it)."""
+    fig, ax = _pyplot().subplots(figsize=(6.4, 3.6))
     _draw(ax, report, chart)
-    return _png(fig)
+    return fig
+
+
+def chart_png(report: Report, chart: Chart) -> bytes:
+    return _png(figure(report, chart))
 
 
 def overview_png(report: Report) -> bytes:
