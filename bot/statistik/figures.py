@@ -139,12 +139,13 @@ class DeadlineFigures:
     by_kind_unit: dict[tuple[str, int | None], DeadlineGroup] = field(default_factory=dict)
 
 
-def deadlines(rows: Iterable[DeadlineRow], today: date) -> DeadlineFigures:
+def deadlines(rows: Iterable[DeadlineRow], today: date, *, per_unit: bool = True) -> DeadlineFigures:
     f = DeadlineFigures()
     for d in rows:
         outcome = classify(d, today)
         if outcome == CANCELLED:
             continue
         f.by_kind.setdefault(d.kind, DeadlineGroup()).add(d, outcome)
-        f.by_kind_unit.setdefault((d.kind, d.unit_id), DeadlineGroup()).add(d, outcome)
+        if per_unit:
+            f.by_kind_unit.setdefault((d.kind, d.unit_id), DeadlineGroup()).add(d, outcome)
     return f

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import TypeVar
 
 from bot.statistik import figures as fig
 from bot.statistik import periods
@@ -15,6 +17,7 @@ from bot.statistik.periods import Period
 from bot.statistik.source import AvvRow, Dataset, DeadlineRow, LexRow
 from bot.statistik.suppression import Cell, count, median_of, share, show
 
+T = TypeVar("T")
 DEFAULT_TARGETS = {"forhandsbedomning": 70.0, "utredning": 75.0}
 
 
@@ -53,11 +56,28 @@ class _Slice:
     deadlines: list[DeadlineRow]
 
 
-def _slice(data: Dataset, period: Period, scope: Scope) -> _Slice:
+def _between(rows: list[T], keys: list[date], period: Period) -> list[T]:
+    """The rows whose key lies in the period; `keys` is sorted and parallel to `rows`."""
+    return rows[bisect_left(keys, period.start):bisect_right(keys, period.end)]
+
+
+class _Index:
+    """The dataset sorted by date once, so each period is a slice rather than a scan."""
+
+    def __init__(self, data: Dataset) -> None:
+        self.avv = sorted(data.avvikelser, key=lambda r: r.reported)
+        self.avv_keys = [r.reported for r in self.avv]
+        self.lex = sorted(data.lex_sarah, key=lambda r: r.reported)
+        self.lex_keys = [r.reported for r in self.lex]
+        self.deadlines = sorted(data.deadlines, key=lambda d: d.last_day)
+        self.deadline_keys = [d.last_day for d in self.deadlines]
+
+
+def _slice(index: _Index, period: Period, scope: Scope) -> _Slice:
     return _Slice(
-        [r for r in data.avvikelser if period.contains(r.reported) and _in_scope(r.unit_id, scope)],
-        [r for r in data.lex_sarah if period.contains(r.reported) and _in_scope(r.unit_id, scope)],
-        [d for d in data.deadlines if period.contains(d.last_day) and _in_scope(d.unit_id, scope)],
+        [r for r in _between(index.avv, index.avv_keys, period) if _in_scope(r.unit_id, scope)],
+        [r for r in _between(index.lex, index.lex_keys, period) if _in_scope(r.unit_id, scope)],
+        [d for d in _between(index.deadlines, index.deadline_keys, period) if _in_scope(d.unit_id, scope)],
     )
 
 
@@ -71,7 +91,7 @@ def _counter_rows(counter: Counter[str], label: Callable[[str], str]) -> tuple[t
 def _key_figures(s: _Slice, today: date) -> dict[str, Cell]:
     a = fig.avvikelser(s.avv, today)
     lx = fig.lex_sarah(s.lex)
-    d = fig.deadlines(s.deadlines, today)
+    d = fig.deadlines(s.deadlines, today, per_unit=False)
     fhb = d.by_kind.get("forhandsbedomning", fig.DeadlineGroup())
     utr = d.by_kind.get("utredning", fig.DeadlineGroup())
     return {
@@ -90,7 +110,7 @@ def _key_figures(s: _Slice, today: date) -> dict[str, Cell]:
 
 def key_figures(data: Dataset, period: Period, scope: Scope, today: date) -> dict[str, Cell]:
     """The figures `/statistik` shows in chat, suppressed."""
-    return _key_figures(_slice(data, period, scope), today)
+    return _key_figures(_slice(_Index(data), period, scope), today)
 
 
 def _deadline_cells(g: fig.DeadlineGroup) -> tuple[Cell, ...]:
@@ -105,7 +125,8 @@ DEADLINE_COLUMNS = (t.COL_COUNT, t.COL_MET, t.COL_EXTENDED, t.COL_LATE, t.COL_ON
 def build(data: Dataset, period: Period, scope: Scope, today: date, labels: Labels,
           targets: Mapping[str, float] | None = None) -> Report:
     targets = dict(DEFAULT_TARGETS if targets is None else targets)
-    current = _slice(data, period, scope)
+    index = _Index(data)
+    current = _slice(index, period, scope)
     unit_name = {uid: u.name for uid, u in data.units.items()}
 
     def unit_label(uid: int | None) -> str:
@@ -116,8 +137,8 @@ def build(data: Dataset, period: Period, scope: Scope, today: date, labels: Labe
 
     # --- summary and comparisons ------------------------------------------------------------------
     this = _key_figures(current, today)
-    before = _key_figures(_slice(data, periods.previous(period), scope), today)
-    last_year = _key_figures(_slice(data, periods.same_last_year(period), scope), today)
+    before = _key_figures(_slice(index, periods.previous(period), scope), today)
+    last_year = _key_figures(_slice(index, periods.same_last_year(period), scope), today)
     summary = Table("nyckeltal", t.T_SUMMARY, (t.COL_MEASURE, t.COL_THIS, t.COL_PREV, t.COL_LAST_YEAR),
                     tuple((name, value, before[name], last_year[name]) for name, value in this.items()))
     summary_text = t.TEXT_SUMMARY.format(period=period.label, start=period.start.isoformat(),
@@ -177,7 +198,7 @@ def build(data: Dataset, period: Period, scope: Scope, today: date, labels: Labe
     for tert in periods.tertials_between(trend_start(period), period.end):
         if tert.start > today:
             break
-        k = _key_figures(_slice(data, tert, scope), today)
+        k = _key_figures(_slice(index, tert, scope), today)
         trend_rows.append((tert.label, k[t.M_AVV_TOTAL], k[t.M_LXS_TOTAL], k[t.M_FHB_MET], k[t.M_UTR_MET]))
     trend = Table("trend", t.T_TREND, (t.COL_PERIOD, t.M_AVV_TOTAL, t.M_LXS_TOTAL, t.M_FHB_MET, t.M_UTR_MET),
                   tuple(trend_rows))

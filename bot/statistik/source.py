@@ -94,7 +94,13 @@ def _utc_bounds(start: date, end: date) -> tuple[datetime, datetime]:
 
 
 def _local_day(moment: datetime | None) -> date | None:
-    return to_local(moment).date() if moment is not None else None
+    """The Stockholm date of a UTC instant. Stockholm is one or two hours ahead of UTC, never behind, so
+    before 22:00 UTC the date is the UTC date (the fast path for 100,000 rows); later, ask the zone."""
+    if moment is None:
+        return None
+    if moment.tzinfo is not None and moment.utcoffset() == timedelta(0) and moment.hour < 22:
+        return moment.date()
+    return to_local(moment).date()
 
 
 def units(session: Session) -> dict[int, UnitInfo]:
@@ -118,10 +124,11 @@ def avvikelser(session: Session, start: date, end: date) -> list[AvvRow]:
     table: Any = Avvikelse.__table__  # type: ignore[attr-defined]
     c = table.c
     query = columns(c.number, c.created_at, c.unit_id, c.category, c.subject, c.origin, c.status, c.due_date,
-                    c.closed_at).where(c.created_at >= low, c.created_at < high)
+                    c.closed_at).where(c.created_at >= low, c.created_at < high).order_by(c.created_at, c.id)
     out = []
     for number, created, unit_id, category, subject, origin, status, due, closed in session.execute(query).all():
-        reported = to_local(created).date()
+        reported = _local_day(created)
+        assert reported is not None
         out.append(AvvRow(number, reported, unit_id, category, subject, origin, status, due, _local_day(closed),
                           number in feedback))
     return out
@@ -182,7 +189,7 @@ def deadlines(session: Session, start: date | None = None, end: date | None = No
     table: Any = CaseDeadline.__table__  # type: ignore[attr-defined]
     c = table.c
     query = columns(c.id, c.kind, c.unit_id, c.handlaggare_id, c.trigger_date, c.statutory_date, c.original_due,
-                    c.due_date, c.closed_at, c.status, c.outcome, c.extension_reason).order_by(c.id)
+                    c.due_date, c.closed_at, c.status, c.outcome, c.extension_reason).order_by(c.original_due, c.id)
     if start is not None:
         query = query.where(c.original_due >= start)
     if end is not None:
