@@ -8,20 +8,16 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from bot.config import get_settings
 
+if TYPE_CHECKING:
+    from bot.app import Lotsen
+
 demo_app = typer.Typer(help="Demodata: organisation och historik att prova rapporterna på.", no_args_is_help=True)
-
-
-class ReportFormat(StrEnum):
-    xlsx = "xlsx"
-    csv = "csv"
-    png = "png"
-    docx = "docx"
 
 
 class ExportFormat(StrEnum):
@@ -34,40 +30,60 @@ def _fail(message: str, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _lotsen() -> Lotsen:
+    """The wired core; a bad setting (say LOTSEN_STATISTIK_TARGETS) is a Swedish message, not a traceback."""
+    from pydantic import ValidationError
+
+    from bot.app import build
+
+    try:
+        settings = get_settings()
+    except ValidationError as exc:
+        problems = "; ".join(str(e["msg"]).removeprefix("Value error, ") for e in exc.errors())
+        _fail(f"Felaktig inställning: {problems}")
+        raise
+    return build(settings)
+
+
 def rapport(
     period: Annotated[str, typer.Option("--period", help="2026, 2026T2, 2026H1 eller 2026-03-01..2026-06-30")],
-    format: Annotated[ReportFormat, typer.Option("--format", help="xlsx, csv, png eller docx")] = ReportFormat.xlsx,
+    format: Annotated[str, typer.Option("--format", help="xlsx, csv, png eller docx")] = "xlsx",
     enhet: Annotated[str | None, typer.Option("--enhet", help="Enhetens kod; enheter under den ingår")] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Fil att skriva (annars rapport-PERIOD.FORMAT)")]
     = None,
 ) -> None:
     """Rapport för kvalitetsenheten, chefer och nämnden: avvikelser, lex Sarah, frister och trender."""
-    from bot.app import build
     from bot.errors import UserError
     from bot.statistik import periods
-    from bot.statistik.render import render
+    from bot.statistik import texts as t
+    from bot.statistik.render import FORMATS, render
     from bot.statistik.service import StatistikService
+
+    fmt = format.strip().lower()
+    if fmt not in FORMATS:
+        _fail(t.ERR_FORMAT.format(fmt=format[:20]))
 
     try:
         chosen = periods.parse(period)
     except periods.PeriodError as exc:
         _fail(exc.message)
         return
-    lotsen = build(get_settings())
+    lotsen = _lotsen()
     try:
         report = StatistikService(lotsen.db, lotsen.settings).report(chosen, enhet)
     except UserError as exc:
         _fail(exc.message)
         return
-    data = render(report, format.value)
-    target = output or Path(f"rapport-{chosen.label.replace('..', '_')}{'-' + enhet if enhet else ''}.{format.value}")
+    data = render(report, fmt)
+    target = output or Path(f"rapport-{chosen.label.replace('..', '_')}{'-' + enhet if enhet else ''}.{fmt}")
     if str(target) == "-":
         sys.stdout.buffer.write(data)
         return
     try:
         target.write_bytes(data)
     except OSError as exc:
-        _fail(f"Kunde inte skriva {target}: {exc.strerror}.", code=1)
+        del exc
+        _fail(f"Kunde inte skriva {target}. Kontrollera att mappen finns och att du får skriva där.", code=1)
     typer.echo(f"Rapporten {chosen.label} ({report.scope}) är skriven till {target}.", err=True)
 
 
@@ -76,11 +92,10 @@ def export_frister(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Fil att skriva till (annars stdout)")] = None,
 ) -> None:
     """Varje frist i ärenden: typ, enhet, handläggare, datum, förlängning, status. Inga klientuppgifter."""
-    from bot.app import build
     from bot.clock import today_local
     from bot.statistik.exports import FRIST_COLUMNS, frist_rows
 
-    rows = frist_rows(build(get_settings()).db, today_local())
+    rows = frist_rows(_lotsen().db, today_local())
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if format is ExportFormat.json:
@@ -107,7 +122,6 @@ def demo_fyll(
     seed: Annotated[int, typer.Option("--seed", help="Slumpfrö: samma frö ger samma historik")] = 2026,
 ) -> None:
     """Fyll den konfigurerade databasen med en realistisk historik (demoorganisationen läggs in om den är tom)."""
-    from bot.app import build
     from bot.clock import today_local
     from bot.demo.history import fill
 
@@ -120,7 +134,7 @@ def demo_fyll(
             return
         if start > today_local() or start.year < 2000:
             _fail("--från måste ligga mellan 2000-01-01 och i dag.")
-    result = fill(build(get_settings()), avvikelser=avvikelser, frister=frister, lexsarah=lexsarah, start=start,
+    result = fill(_lotsen(), avvikelser=avvikelser, frister=frister, lexsarah=lexsarah, start=start,
                   seed=seed)
     typer.echo(result.summary())
 
