@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
@@ -36,8 +36,7 @@ class UnitInfo:
     chef_id: int | None
 
 
-@dataclass(frozen=True)
-class AvvRow:
+class AvvRow(NamedTuple):
     number: str
     reported: date
     unit_id: int
@@ -50,8 +49,7 @@ class AvvRow:
     feedback: bool
 
 
-@dataclass(frozen=True)
-class LexRow:
+class LexRow(NamedTuple):
     number: str
     reported: date
     unit_id: int
@@ -61,8 +59,7 @@ class LexRow:
     ivo: date | None
 
 
-@dataclass(frozen=True)
-class DeadlineRow:
+class DeadlineRow(NamedTuple):
     id: int
     kind: str
     unit_id: int | None
