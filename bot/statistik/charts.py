@@ -53,8 +53,10 @@ def _lines(ax: Any, table: Table, chart: Chart) -> None:
             elif cell is not None:
                 ax.annotate(show(cell), (x, y), ha="center", va="bottom", fontsize=8, xytext=(0, 3),
                             textcoords="offset points")
+    for (label, value), style in zip(chart.reference_lines, ("dashed", "dotted", "dashdot"), strict=False):
+        ax.axhline(value, color="#c0392b", linestyle=style, linewidth=1, label=label)
     ax.set_xticks(xs, x_labels, fontsize=8)
-    ax.set_ylim(bottom=0)
+    ax.set_ylim(bottom=0, top=105 if chart.y_label == "%" else None)
     ax.legend(fontsize=8)
 
 

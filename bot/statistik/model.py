@@ -36,6 +36,7 @@ class Chart:
     value_columns: tuple[str, ...]
     target_column: str | None = None
     y_label: str = ""
+    reference_lines: tuple[tuple[str, float], ...] = ()  # (label, value): targets drawn across a line chart
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 import io
 
 from bot.statistik import charts
-from bot.statistik.model import Report
+from bot.statistik.model import Chart, Report
 
 HEADER_FONT_BOLD = True
+IMAGE_ROWS = 22  # a chart (6.4 × 3.6 in at 110 dpi) covers about 20 rows; the next one goes below it
 
 
 def render(report: Report) -> bytes:
@@ -20,7 +21,9 @@ def render(report: Report) -> bytes:
     first = book.active
     assert first is not None
     book.remove(first)
-    charts_by_table = {c.table: c for c in report.charts()}
+    charts_by_table: dict[str, list[Chart]] = {}
+    for chart in report.charts():
+        charts_by_table.setdefault(chart.table, []).append(chart)
     for table in report.tables():
         sheet = book.create_sheet(table.key[:31])
         sheet.append([f"{table.title}, {report.period_label} ({report.scope})"])
@@ -34,10 +37,9 @@ def render(report: Report) -> bytes:
             width = max([len(str(name))] + [len(str(r[i - 1])) for r in table.rows]) + 2
             sheet.column_dimensions[get_column_letter(i)].width = min(width, 40)
         sheet.freeze_panes = "A3"
-        chart = charts_by_table.get(table.key)
-        if chart is not None:
+        for n, chart in enumerate(charts_by_table.get(table.key, [])):
             image = Image(io.BytesIO(charts.chart_png(report, chart)))
-            sheet.add_image(image, f"{get_column_letter(len(table.columns) + 2)}2")
+            sheet.add_image(image, f"{get_column_letter(len(table.columns) + 2)}{2 + n * IMAGE_ROWS}")
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -215,6 +215,11 @@ def build(data: Dataset, period: Period, scope: Scope, today: date, labels: Labe
                        (t.COL_SHARE_MET,), target_column=t.COL_TARGET, y_label="%"),)),
         Section("trend", t.SEC_TREND, t.TEXT_TREND, (trend,),
                 (Chart("trend", t.CHART_TREND, "lines", "trend", t.COL_PERIOD, (t.M_AVV_TOTAL, t.M_LXS_TOTAL),
-                       y_label=t.COL_COUNT),)),
+                       y_label=t.COL_COUNT),
+                 Chart("trend_frister", t.CHART_TREND_COMPLIANCE, "lines", "trend", t.COL_PERIOD,
+                       (t.M_FHB_MET, t.M_UTR_MET), y_label="%",
+                       reference_lines=tuple((f"{t.CHART_TARGET} {kind_label(k).lower()}", v)
+                                             for k, v in targets.items() if k in ("forhandsbedomning", "utredning")))
+                 )),
     )
     return Report(t.REPORT_TITLE, period.label, period.start, period.end, scope.name, today, sections)

@@ -113,6 +113,7 @@ TEXT_TREND = (
 CHART_UNITS = "Avvikelser per enhet"
 CHART_TREND = "Avvikelser och lex Sarah per tertial"
 CHART_COMPLIANCE = "Andel inom fristen mot målet"
+CHART_TREND_COMPLIANCE = "Andel inom fristen per tertial"
 CHART_TARGET = "Mål"
 
 CHAT_HEADER = "Statistik {period}"
