@@ -41,8 +41,9 @@ def trend_start(period: Period) -> date:
 
 
 def load_window(period: Period) -> tuple[date, date]:
-    """The dates a dataset must cover to build the report for `period` (trend and comparisons included)."""
-    return min(trend_start(period), periods.previous(period).start), period.end
+    """The dates a dataset must cover to build the report for `period`: comparisons, and whole tertials for
+    the trend (a half year or a range may end inside a tertial)."""
+    return min(trend_start(period), periods.previous(period).start), periods.tertial_of(period.end).end
 
 
 def _in_scope(unit_id: int | None, scope: Scope) -> bool:

@@ -92,3 +92,11 @@ def test_docx_and_csv_show_under_three(report: Report) -> None:
     assert "<3" in cells and "Enhet C" in cells
     csv_text = render(report, "csv").decode()
     assert "avv_enhet,Enhet A,Antal,<3" in csv_text and "avv_enhet,Enhet C,Antal,3" in csv_text
+
+
+def test_the_trend_counts_whole_tertials_when_the_period_ends_inside_one() -> None:
+    from bot.statistik.report import load_window
+
+    assert load_window(periods.parse("2026H1")) == (date(2025, 1, 1), date(2026, 8, 31))
+    assert load_window(periods.parse("2026-03-01..2026-06-30")) == (date(2025, 1, 1), date(2026, 8, 31))
+    assert load_window(periods.parse("2026T2")) == (date(2025, 5, 1), date(2026, 8, 31))
