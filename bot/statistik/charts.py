@@ -88,7 +88,6 @@ def _draw(ax: Any, report: Report, chart: Chart) -> None:
 
 def _png(fig: Any) -> bytes:
     buffer = io.BytesIO()
-    fig.tight_layout()
     fig.savefig(buffer, format="png", dpi=DPI)
     _pyplot().close(fig)
     return buffer.getvalue()
@@ -96,7 +95,7 @@ def _png(fig: Any) -> bytes:
 
 def figure(report: Report, chart: Chart) -> Any:
     """The matplotlib figure of one chart (tests read its labels; `chart_png` saves it)."""
-    fig, ax = _pyplot().subplots(figsize=(6.4, 3.6))
+    fig, ax = _pyplot().subplots(figsize=(6.4, 3.6), layout="constrained")  # cheaper than tight_layout
     _draw(ax, report, chart)
     return fig
 
@@ -109,7 +108,8 @@ def overview_png(report: Report) -> bytes:
     """All charts of the report in one picture, for `--format png` and chat."""
     plt = _pyplot()
     charts = report.charts()
-    fig, axes = plt.subplots(len(charts), 1, figsize=(7.5, 3.4 * len(charts)), squeeze=False)
+    fig, axes = plt.subplots(len(charts), 1, figsize=(7.5, 3.4 * len(charts)), squeeze=False,
+                             layout="constrained")
     fig.suptitle(f"{report.title}, {report.period_label} ({report.scope})", fontsize=11)
     for ax, chart in zip(axes[:, 0], charts, strict=True):
         _draw(ax, report, chart)
