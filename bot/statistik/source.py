@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any, NamedTuple
 
+from sqlalchemy import DateTime, type_coerce
 from sqlalchemy import select as columns
 from sqlmodel import Session, col, select
 
@@ -95,9 +96,15 @@ def _local_day(moment: datetime | None) -> date | None:
     before 22:00 UTC the date is the UTC date (the fast path for 100,000 rows); later, ask the zone."""
     if moment is None:
         return None
-    if moment.tzinfo is not None and moment.utcoffset() == timedelta(0) and moment.hour < 22:
-        return moment.date()
+    if moment.tzinfo is None or moment.tzinfo is UTC:  # naive values are UTC (SQLite, read without decorator)
+        return moment.date() if moment.hour < 22 else to_local(moment).date()
     return to_local(moment).date()
+
+
+def _raw(column: Any) -> Any:
+    """A timestamp column read without the UTCDateTime decorator (100,000 rows: the decorator's per-row
+    conversion costs more than the query); `_local_day` treats the naive values as UTC."""
+    return type_coerce(column, DateTime(timezone=True))
 
 
 def units(session: Session) -> dict[int, UnitInfo]:
@@ -120,8 +127,9 @@ def avvikelser(session: Session, start: date, end: date) -> list[AvvRow]:
     }
     table: Any = Avvikelse.__table__  # type: ignore[attr-defined]
     c = table.c
-    query = columns(c.number, c.created_at, c.unit_id, c.category, c.subject, c.origin, c.status, c.due_date,
-                    c.closed_at).where(c.created_at >= low, c.created_at < high).order_by(c.created_at, c.id)
+    query = columns(c.number, _raw(c.created_at), c.unit_id, c.category, c.subject, c.origin, c.status,
+                    c.due_date, _raw(c.closed_at)).where(c.created_at >= low, c.created_at < high)
+    query = query.order_by(c.created_at, c.id)
     out = []
     for number, created, unit_id, category, subject, origin, status, due, closed in session.execute(query).all():
         reported = _local_day(created)
@@ -186,7 +194,8 @@ def deadlines(session: Session, start: date | None = None, end: date | None = No
     table: Any = CaseDeadline.__table__  # type: ignore[attr-defined]
     c = table.c
     query = columns(c.id, c.kind, c.unit_id, c.handlaggare_id, c.trigger_date, c.statutory_date, c.original_due,
-                    c.due_date, c.closed_at, c.status, c.outcome, c.extension_reason).order_by(c.original_due, c.id)
+                    c.due_date, _raw(c.closed_at), c.status, c.outcome, c.extension_reason)
+    query = query.order_by(c.original_due, c.id)
     if start is not None:
         query = query.where(c.original_due >= start)
     if end is not None:
