@@ -49,7 +49,7 @@ def _lines(ax: Any, table: Table, chart: Chart) -> None:
         ax.plot(xs, ys, marker="o", label=name)
         for x, y, cell in zip(xs, ys, cells, strict=True):
             if is_suppressed(cell):
-                ax.annotate(t.SUPPRESSED, (x, 0), ha="center", va="bottom", fontsize=8)
+                ax.annotate(show(cell), (x, 0), ha="center", va="bottom", fontsize=8)
             elif cell is not None:
                 ax.annotate(show(cell), (x, y), ha="center", va="bottom", fontsize=8, xytext=(0, 3),
                             textcoords="offset points")

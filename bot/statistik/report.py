@@ -15,7 +15,7 @@ from bot.statistik import texts as t
 from bot.statistik.model import Chart, Report, Section, Table
 from bot.statistik.periods import Period
 from bot.statistik.source import AvvRow, Dataset, DeadlineRow, LexRow
-from bot.statistik.suppression import Cell, count, median_of, share, show
+from bot.statistik.suppression import Cell, count, days_text, median_of, percent_text, share, show
 
 T = TypeVar("T")
 DEFAULT_TARGETS = {"forhandsbedomning": 70.0, "utredning": 75.0}
@@ -163,8 +163,9 @@ def build(data: Dataset, period: Period, scope: Scope, today: date, labels: Labe
         Table("avv_status", t.T_AVV_STATE, (t.COL_STATE, t.COL_COUNT),
               _counter_rows(a.by_state, lambda k: t.AVV_STATES.get(k, k))),
     )
-    avv_text = t.TEXT_AVV.format(total=show(count(a.total)), within=show(this[t.M_AVV_WITHIN]),
-                                 feedback=show(this[t.M_AVV_FEEDBACK]), median=show(this[t.M_AVV_MEDIAN]))
+    avv_text = t.TEXT_AVV.format(total=show(count(a.total)), within=percent_text(this[t.M_AVV_WITHIN]),
+                                 feedback=percent_text(this[t.M_AVV_FEEDBACK]),
+                                 median=days_text(this[t.M_AVV_MEDIAN]))
 
     # --- lex Sarah --------------------------------------------------------------------------------
     lx = fig.lex_sarah(current.lex)
@@ -172,8 +173,8 @@ def build(data: Dataset, period: Period, scope: Scope, today: date, labels: Labe
         (labels.assessments.get(k, k) if k else t.NOT_ASSESSED, count(n))
         for k, n in sorted(lx.by_assessment.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
     )
-    lex_text = t.TEXT_LXS.format(total=show(count(lx.total)), to_decision=show(this[t.M_LXS_TO_DECISION]),
-                                 ivo=show(count(lx.ivo)), to_ivo=show(this[t.M_LXS_TO_IVO]))
+    lex_text = t.TEXT_LXS.format(total=show(count(lx.total)), to_decision=days_text(this[t.M_LXS_TO_DECISION]),
+                                 ivo=show(count(lx.ivo)), to_ivo=days_text(this[t.M_LXS_TO_IVO]))
     for missing in data.lex_missing:
         lex_text += " " + t.TEXT_LXS_MISSING.format(field=missing)
 
@@ -188,7 +189,7 @@ def build(data: Dataset, period: Period, scope: Scope, today: date, labels: Labe
         for (k, u), g in sorted(d.by_kind_unit.items(), key=lambda kv: (kind_label(kv[0][0]), unit_label(kv[0][1])))
     ))
     lines = " ".join(
-        t.TEXT_FRIST_LINE.format(kind=kind_label(k), met=show(share(d.by_kind[k].met, d.by_kind[k].judged)),
+        t.TEXT_FRIST_LINE.format(kind=kind_label(k), met=percent_text(share(d.by_kind[k].met, d.by_kind[k].judged)),
                                  target=show(targets[k]))
         for k in kinds if k in targets
     )

@@ -1,12 +1,12 @@
 """Small-number suppression: a count under 3 is shown as "<3", so no figure points at one case.
 
-Shares and medians built on fewer than 3 cases are suppressed too: a share of 1 of 2 reveals as much
-as the count itself.
+Shares and medians built on fewer than 3 cases are suppressed too ("för få"): a share of 1 of 2 reveals as
+much as the count itself.
 """
 
 from __future__ import annotations
 
-from bot.statistik.texts import SUPPRESSED
+from bot.statistik.texts import NOT_AVAILABLE, SUPPRESSED, TEXT_TOO_FEW, TOO_FEW
 
 MIN_COUNT = 3
 
@@ -19,11 +19,11 @@ def count(n: int) -> int | str:
 
 
 def share(part: int, whole: int) -> float | str | None:
-    """A percentage with one decimal; "<3" when the base is too small; None when there is no base."""
+    """A percentage with one decimal; "för få" when the base is under 3; None when there is no base."""
     if whole <= 0:
         return None
     if whole < MIN_COUNT:
-        return SUPPRESSED
+        return TOO_FEW
     return round(100.0 * part / whole, 1)
 
 
@@ -31,7 +31,7 @@ def median_of(values: list[int]) -> float | str | None:
     if not values:
         return None
     if len(values) < MIN_COUNT:
-        return SUPPRESSED
+        return TOO_FEW
     ordered = sorted(values)
     mid = len(ordered) // 2
     value = ordered[mid] if len(ordered) % 2 else (ordered[mid - 1] + ordered[mid]) / 2
@@ -39,13 +39,27 @@ def median_of(values: list[int]) -> float | str | None:
 
 
 def is_suppressed(cell: Cell) -> bool:
-    return cell == SUPPRESSED
+    return cell in (SUPPRESSED, TOO_FEW)
 
 
 def show(cell: Cell) -> str:
     """A cell as text: numbers in Swedish style (decimal comma), "–" for nothing."""
     if cell is None:
-        return "–"
+        return NOT_AVAILABLE
     if isinstance(cell, float):
         return f"{cell:.1f}".replace(".", ",") if cell != int(cell) else str(int(cell))
     return str(cell)
+
+
+def percent_text(cell: Cell) -> str:
+    """A share inside a sentence: "68,1 %", "visas inte (färre än 3 ärenden)" or "–"."""
+    if cell == TOO_FEW:
+        return TEXT_TOO_FEW
+    return f"{show(cell)} %" if isinstance(cell, int | float) else show(cell)
+
+
+def days_text(cell: Cell) -> str:
+    """A median inside a sentence: "29 dagar", "visas inte (färre än 3 ärenden)" or "–"."""
+    if cell == TOO_FEW:
+        return TEXT_TOO_FEW
+    return f"{show(cell)} dagar" if isinstance(cell, int | float) else show(cell)

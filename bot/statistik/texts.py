@@ -17,6 +17,7 @@ ERR_UNIT_NOT_YOURS = "Du kan bara se statistik för dina egna enheter. Skriv /st
 ERR_TARGET = "Målet för {kind} måste vara en procentsats mellan 0 och 100 (nu {value})."
 
 SUPPRESSED = "<3"
+TOO_FEW = "för få"  # a share or median over fewer than 3 cases ("<3" would read as "under 3 days")
 NOT_AVAILABLE = "–"
 
 KIND_PERIOD = {"year": "år", "tertial": "tertial", "half": "halvår", "range": "period"}
@@ -88,23 +89,24 @@ T_SUMMARY = "Nyckeltal"
 
 TEXT_SUMMARY = (
     "Rapporten gäller {period} ({start} – {end}), {scope}. Antal under 3 visas som <3 så att ingen "
-    "enskild kan pekas ut; andelar och medianer på färre än 3 ärenden visas inte heller."
+    "enskild kan pekas ut; andelar och medianer på färre än 3 ärenden visas som \"för få\"."
 )
 TEXT_AVV = (
-    "{total} avvikelser rapporterades under perioden. {within} % av dem som avslutats eller passerat målet "
-    "utreddes inom sex veckor; återkoppling gavs i {feedback} % av de avslutade. Median till avslut: {median} dagar."
+    "{total} avvikelser rapporterades under perioden. Andel utredda inom sex veckor, av dem som avslutats eller "
+    "passerat målet: {within}. Andel avslutade med återkoppling: {feedback}. Median till avslut: {median}."
 )
 TEXT_LXS = (
-    "{total} lex Sarah-rapporter kom in. Median från rapport till ställningstagande: {to_decision} dagar; "
-    "{ivo} anmäldes till IVO, median {to_ivo} dagar från rapport till anmälan."
+    "{total} lex Sarah-rapporter kom in. Median från rapport till ställningstagande: {to_decision}; "
+    "{ivo} anmäldes till IVO, median från rapport till anmälan: {to_ivo}."
 )
+TEXT_TOO_FEW = "visas inte (färre än 3 ärenden)"
 TEXT_LXS_MISSING = "Uppgiften {field} finns inte i den här versionen av lex Sarah-flödet och redovisas inte."
 TEXT_FRISTER = (
     "Frister räknas till perioden efter sista dag enligt lag. Inom fristen: beslut senast sista dagen. "
     "Förlängd: beslut inom en förlängning med dokumenterat skäl. För sen: beslut efter fristen, eller "
     "inget beslut trots att fristen passerat. Pågående frister ingår inte i andelarna. {lines}"
 )
-TEXT_FRIST_LINE = "{kind}: {met} % inom fristen (mål {target} %)."
+TEXT_FRIST_LINE = "{kind}: andel inom fristen {met}, mål {target} %."
 TEXT_TREND = (
     "Tabellen visar samma nyckeltal per tertial från samma period föregående år, och jämför perioden "
     "med föregående period och samma period i fjol."

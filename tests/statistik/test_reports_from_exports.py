@@ -37,7 +37,7 @@ def shown(n: int) -> object:
 
 
 def pct(part: int, whole: int) -> object:
-    return None if whole == 0 else "<3" if whole < 3 else round(100 * part / whole, 1)
+    return None if whole == 0 else "för få" if whole < 3 else round(100 * part / whole, 1)
 
 
 def local_day(iso: str) -> date:

@@ -23,15 +23,15 @@ def test_count(n: int, shown: object) -> None:
     assert suppression.count(n) == shown
 
 
-@pytest.mark.parametrize(("part", "whole", "shown"), [(0, 0, None), (1, 1, "<3"), (1, 2, "<3"), (2, 2, "<3"),
-                                                      (1, 3, 33.3), (3, 3, 100.0), (0, 3, 0.0)])
+@pytest.mark.parametrize(("part", "whole", "shown"), [
+    (0, 0, None), (1, 1, "för få"), (1, 2, "för få"), (2, 2, "för få"), (1, 3, 33.3), (3, 3, 100.0), (0, 3, 0.0)])
 def test_share_needs_a_base_of_three(part: int, whole: int, shown: object) -> None:
     assert suppression.share(part, whole) == shown
 
 
 def test_median_needs_three_values() -> None:
     assert suppression.median_of([]) is None
-    assert suppression.median_of([4]) == "<3" and suppression.median_of([4, 9]) == "<3"
+    assert suppression.median_of([4]) == "för få" and suppression.median_of([4, 9]) == "för få"
     assert suppression.median_of([4, 9, 30]) == 9.0 and suppression.median_of([1, 2, 3, 4]) == 2.5
 
 
@@ -56,14 +56,16 @@ def test_no_table_holds_a_count_under_three(report: Report) -> None:
     cols = report.table("frister_typ").columns
     fhb, utr = by_kind["Förhandsbedömning"], by_kind["Utredning"]
     assert fhb[cols.index("Antal")] == 3 and fhb[cols.index("Andel inom fristen (%)")] == 100.0
-    assert utr[cols.index("Antal")] == "<3" and utr[cols.index("Andel inom fristen (%)")] == "<3"
+    assert utr[cols.index("Antal")] == "<3" and utr[cols.index("Andel inom fristen (%)")] == "för få"
     assert utr[cols.index("Mål (%)")] == 75.0
 
 
 def test_texts_say_under_three(report: Report) -> None:
     lex = next(s for s in report.sections if s.key == "lexsarah")
     assert lex.text.startswith("<3 lex Sarah-rapporter") and "1 lex" not in lex.text
-    assert "Utredning: <3 % inom fristen" in next(s for s in report.sections if s.key == "frister").text
+    frister = next(s for s in report.sections if s.key == "frister").text
+    assert "Utredning: andel inom fristen visas inte (färre än 3 ärenden), mål 75 %." in frister
+    assert "Förhandsbedömning: andel inom fristen 100 %, mål 70 %." in frister
 
 
 def test_chart_labels_show_under_three_and_bars_stay_flat(report: Report) -> None:
