@@ -125,103 +125,105 @@ DEADLINE_COLUMNS = (t.COL_COUNT, t.COL_MET, t.COL_EXTENDED, t.COL_LATE, t.COL_ON
 
 def build(data: Dataset, period: Period, scope: Scope, today: date, labels: Labels,
           targets: Mapping[str, float] | None = None) -> Report:
-    targets = dict(DEFAULT_TARGETS if targets is None else targets)
-    index = _Index(data)
-    current = _slice(index, period, scope)
-    unit_name = {uid: u.name for uid, u in data.units.items()}
-
-    def unit_label(uid: int | None) -> str:
-        return unit_name.get(uid, t.UNKNOWN_UNIT) if uid is not None else t.UNKNOWN_UNIT
-
-    def kind_label(kind: str) -> str:
-        return labels.kinds.get(kind, t.KINDS_FALLBACK.get(kind, kind))
-
-    # --- summary and comparisons ------------------------------------------------------------------
-    this = _key_figures(current, today)
-    before = _key_figures(_slice(index, periods.previous(period), scope), today)
-    last_year = _key_figures(_slice(index, periods.same_last_year(period), scope), today)
-    summary = Table("nyckeltal", t.T_SUMMARY, (t.COL_MEASURE, t.COL_THIS, t.COL_PREV, t.COL_LAST_YEAR),
-                    tuple((name, value, before[name], last_year[name]) for name, value in this.items()))
-    summary_text = t.TEXT_SUMMARY.format(period=period.label, start=period.start.isoformat(),
-                                         end=period.end.isoformat(), scope=scope.name)
-
-    # --- avvikelser -------------------------------------------------------------------------------
-    a = fig.avvikelser(current.avv, today)
-    by_unit = Table("avv_enhet", t.T_AVV_UNIT, (t.COL_UNIT, t.COL_COUNT, t.M_AVV_WITHIN, t.COL_MEDIAN_DAYS), tuple(
-        (unit_label(uid), count(n), share(a.within_by_unit[uid], a.judged_by_unit[uid]),
-         median_of(a.days_by_unit.get(uid, [])))
-        for uid, n in sorted(a.by_unit.items(), key=lambda kv: unit_label(kv[0]))
-    ))
-    avv_tables = (
-        by_unit,
-        Table("avv_kategori", t.T_AVV_CATEGORY, (t.COL_CATEGORY, t.COL_COUNT),
-              _counter_rows(a.by_category, str)),
-        Table("avv_typ", t.T_AVV_TYPE, (t.COL_TYPE, t.COL_COUNT),
-              _counter_rows(a.by_subject, lambda k: t.SUBJECTS.get(k, k))),
-        Table("avv_ursprung", t.T_AVV_ORIGIN, (t.COL_ORIGIN, t.COL_COUNT),
-              _counter_rows(a.by_origin, lambda k: t.ORIGINS.get(k, k))),
-        Table("avv_status", t.T_AVV_STATE, (t.COL_STATE, t.COL_COUNT),
-              _counter_rows(a.by_state, lambda k: t.AVV_STATES.get(k, k))),
-    )
-    avv_text = t.TEXT_AVV.format(total=show(count(a.total)), within=percent_text(this[t.M_AVV_WITHIN]),
-                                 feedback=percent_text(this[t.M_AVV_FEEDBACK]),
-                                 median=days_text(this[t.M_AVV_MEDIAN]))
-
-    # --- lex Sarah --------------------------------------------------------------------------------
-    lx = fig.lex_sarah(current.lex)
-    lex_rows = tuple(
-        (labels.assessments.get(k, k) if k else t.NOT_ASSESSED, count(n))
-        for k, n in sorted(lx.by_assessment.items(), key=lambda kv: (kv[0] is None, kv[0] or ""))
-    )
-    lex_text = t.TEXT_LXS.format(total=show(count(lx.total)), to_decision=days_text(this[t.M_LXS_TO_DECISION]),
-                                 ivo=show(count(lx.ivo)), to_ivo=days_text(this[t.M_LXS_TO_IVO]))
-    for missing in data.lex_missing:
-        lex_text += " " + t.TEXT_LXS_MISSING.format(field=missing)
-
-    # --- frister ----------------------------------------------------------------------------------
-    d = fig.deadlines(current.deadlines, today)
-    kinds = sorted(d.by_kind, key=lambda k: (k not in targets, kind_label(k)))
-    by_kind = Table("frister_typ", t.T_FRIST_KIND, (t.COL_KIND, *DEADLINE_COLUMNS, t.COL_TARGET), tuple(
-        (kind_label(k), *_deadline_cells(d.by_kind[k]), targets.get(k)) for k in kinds
-    ))
-    by_kind_unit = Table("frister_enhet", t.T_FRIST_UNIT, (t.COL_KIND, t.COL_UNIT, *DEADLINE_COLUMNS), tuple(
-        (kind_label(k), unit_label(u), *_deadline_cells(g))
-        for (k, u), g in sorted(d.by_kind_unit.items(), key=lambda kv: (kind_label(kv[0][0]), unit_label(kv[0][1])))
-    ))
-    lines = " ".join(
-        t.TEXT_FRIST_LINE.format(kind=kind_label(k), met=percent_text(share(d.by_kind[k].met, d.by_kind[k].judged)),
-                                 target=show(targets[k]))
-        for k in kinds if k in targets
-    )
-    frist_text = t.TEXT_FRISTER.format(lines=lines)
-
-    # --- trend per tertial ------------------------------------------------------------------------
-    trend_rows = []
-    for tert in periods.tertials_between(trend_start(period), period.end):
-        if tert.start > today:
-            break
-        k = _key_figures(_slice(index, tert, scope), today)
-        trend_rows.append((tert.label, k[t.M_AVV_TOTAL], k[t.M_LXS_TOTAL], k[t.M_FHB_MET], k[t.M_UTR_MET]))
-    trend = Table("trend", t.T_TREND, (t.COL_PERIOD, t.M_AVV_TOTAL, t.M_LXS_TOTAL, t.M_FHB_MET, t.M_UTR_MET),
-                  tuple(trend_rows))
-
-    sections = (
-        Section("sammanfattning", t.SEC_SUMMARY, summary_text, (summary,)),
-        Section("avvikelser", t.SEC_AVV, avv_text, avv_tables,
-                (Chart("avv_enhet", t.CHART_UNITS, "bars", "avv_enhet", t.COL_UNIT, (t.COL_COUNT,),
-                       y_label=t.COL_COUNT),)),
-        Section("lexsarah", t.SEC_LXS, lex_text,
-                (Table("lexsarah", t.T_LXS, (t.COL_ASSESSMENT, t.COL_COUNT), lex_rows),)),
-        Section("frister", t.SEC_FRISTER, frist_text, (by_kind, by_kind_unit),
-                (Chart("frister_typ", t.CHART_COMPLIANCE, "compliance", "frister_typ", t.COL_KIND,
-                       (t.COL_SHARE_MET,), target_column=t.COL_TARGET, y_label="%"),)),
-        Section("trend", t.SEC_TREND, t.TEXT_TREND, (trend,),
-                (Chart("trend", t.CHART_TREND, "lines", "trend", t.COL_PERIOD, (t.M_AVV_TOTAL, t.M_LXS_TOTAL),
-                       y_label=t.COL_COUNT),
-                 Chart("trend_frister", t.CHART_TREND_COMPLIANCE, "lines", "trend", t.COL_PERIOD,
-                       (t.M_FHB_MET, t.M_UTR_MET), y_label="%",
-                       reference_lines=tuple((f"{t.CHART_TARGET} {kind_label(k).lower()}", v)
-                                             for k, v in targets.items() if k in ("forhandsbedomning", "utredning")))
-                 )),
-    )
+    """The whole report: a summary with comparisons, avvikelser, lex Sarah, frister and the trend."""
+    b = _Builder(data, period, scope, today, labels, dict(DEFAULT_TARGETS if targets is None else targets))
+    sections = (b.summary(), b.avvikelser(), b.lex_sarah(), b.frister(), b.trend())
     return Report(t.REPORT_TITLE, period.label, period.start, period.end, scope.name, today, sections)
+
+
+class _Builder:
+    """One section per method, over one period and scope; every cell goes through `suppression`."""
+
+    def __init__(self, data: Dataset, period: Period, scope: Scope, today: date, labels: Labels,
+                 targets: dict[str, float]) -> None:
+        self.data, self.period, self.scope, self.today = data, period, scope, today
+        self.labels, self.targets = labels, targets
+        self.index = _Index(data)
+        self.current = _slice(self.index, period, scope)
+        self.this = _key_figures(self.current, today)
+        self.unit_names = {uid: u.name for uid, u in data.units.items()}
+
+    def unit_label(self, uid: int | None) -> str:
+        return self.unit_names.get(uid, t.UNKNOWN_UNIT) if uid is not None else t.UNKNOWN_UNIT
+
+    def kind_label(self, kind: str) -> str:
+        return self.labels.kinds.get(kind, t.KINDS_FALLBACK.get(kind, kind))
+
+    def summary(self) -> Section:
+        before = _key_figures(_slice(self.index, periods.previous(self.period), self.scope), self.today)
+        last_year = _key_figures(_slice(self.index, periods.same_last_year(self.period), self.scope), self.today)
+        table = Table("nyckeltal", t.T_SUMMARY, (t.COL_MEASURE, t.COL_THIS, t.COL_PREV, t.COL_LAST_YEAR),
+                      tuple((name, value, before[name], last_year[name]) for name, value in self.this.items()))
+        text = t.TEXT_SUMMARY.format(period=self.period.label, start=self.period.start.isoformat(),
+                                     end=self.period.end.isoformat(), scope=self.scope.name)
+        return Section("sammanfattning", t.SEC_SUMMARY, text, (table,))
+
+    def avvikelser(self) -> Section:
+        a = fig.avvikelser(self.current.avv, self.today)
+        by_unit = Table("avv_enhet", t.T_AVV_UNIT, (t.COL_UNIT, t.COL_COUNT, t.M_AVV_WITHIN, t.COL_MEDIAN_DAYS),
+                        tuple((self.unit_label(uid), count(n), share(a.within_by_unit[uid], a.judged_by_unit[uid]),
+                               median_of(a.days_by_unit.get(uid, [])))
+                              for uid, n in sorted(a.by_unit.items(), key=lambda kv: self.unit_label(kv[0]))))
+        tables = (
+            by_unit,
+            Table("avv_kategori", t.T_AVV_CATEGORY, (t.COL_CATEGORY, t.COL_COUNT), _counter_rows(a.by_category, str)),
+            Table("avv_typ", t.T_AVV_TYPE, (t.COL_TYPE, t.COL_COUNT),
+                  _counter_rows(a.by_subject, lambda k: t.SUBJECTS.get(k, k))),
+            Table("avv_ursprung", t.T_AVV_ORIGIN, (t.COL_ORIGIN, t.COL_COUNT),
+                  _counter_rows(a.by_origin, lambda k: t.ORIGINS.get(k, k))),
+            Table("avv_status", t.T_AVV_STATE, (t.COL_STATE, t.COL_COUNT),
+                  _counter_rows(a.by_state, lambda k: t.AVV_STATES.get(k, k))),
+        )
+        text = t.TEXT_AVV.format(total=show(count(a.total)), within=percent_text(self.this[t.M_AVV_WITHIN]),
+                                 feedback=percent_text(self.this[t.M_AVV_FEEDBACK]),
+                                 median=days_text(self.this[t.M_AVV_MEDIAN]))
+        chart = Chart("avv_enhet", t.CHART_UNITS, "bars", "avv_enhet", t.COL_UNIT, (t.COL_COUNT,),
+                      y_label=t.COL_COUNT)
+        return Section("avvikelser", t.SEC_AVV, text, tables, (chart,))
+
+    def lex_sarah(self) -> Section:
+        lx = fig.lex_sarah(self.current.lex)
+        rows = tuple((self.labels.assessments.get(k, k) if k else t.NOT_ASSESSED, count(n))
+                     for k, n in sorted(lx.by_assessment.items(), key=lambda kv: (kv[0] is None, kv[0] or "")))
+        text = t.TEXT_LXS.format(total=show(count(lx.total)), to_decision=days_text(self.this[t.M_LXS_TO_DECISION]),
+                                 ivo=show(count(lx.ivo)), to_ivo=days_text(self.this[t.M_LXS_TO_IVO]))
+        for missing in self.data.lex_missing:
+            text += " " + t.TEXT_LXS_MISSING.format(field=missing)
+        table = Table("lexsarah", t.T_LXS, (t.COL_ASSESSMENT, t.COL_COUNT), rows)
+        return Section("lexsarah", t.SEC_LXS, text, (table,))
+
+    def frister(self) -> Section:
+        d = fig.deadlines(self.current.deadlines, self.today)
+        kinds = sorted(d.by_kind, key=lambda k: (k not in self.targets, self.kind_label(k)))
+        by_kind = Table("frister_typ", t.T_FRIST_KIND, (t.COL_KIND, *DEADLINE_COLUMNS, t.COL_TARGET), tuple(
+            (self.kind_label(k), *_deadline_cells(d.by_kind[k]), self.targets.get(k)) for k in kinds))
+        by_kind_unit = Table("frister_enhet", t.T_FRIST_UNIT, (t.COL_KIND, t.COL_UNIT, *DEADLINE_COLUMNS), tuple(
+            (self.kind_label(k), self.unit_label(u), *_deadline_cells(g))
+            for (k, u), g in sorted(d.by_kind_unit.items(),
+                                    key=lambda kv: (self.kind_label(kv[0][0]), self.unit_label(kv[0][1])))))
+        lines = " ".join(
+            t.TEXT_FRIST_LINE.format(kind=self.kind_label(k), target=show(self.targets[k]),
+                                     met=percent_text(share(d.by_kind[k].met, d.by_kind[k].judged)))
+            for k in kinds if k in self.targets)
+        chart = Chart("frister_typ", t.CHART_COMPLIANCE, "compliance", "frister_typ", t.COL_KIND, (t.COL_SHARE_MET,),
+                      target_column=t.COL_TARGET, y_label="%")
+        return Section("frister", t.SEC_FRISTER, t.TEXT_FRISTER.format(lines=lines), (by_kind, by_kind_unit), (chart,))
+
+    def trend(self) -> Section:
+        rows = []
+        for tertial in periods.tertials_between(trend_start(self.period), self.period.end):
+            if tertial.start > self.today:
+                break
+            k = _key_figures(_slice(self.index, tertial, self.scope), self.today)
+            rows.append((tertial.label, k[t.M_AVV_TOTAL], k[t.M_LXS_TOTAL], k[t.M_FHB_MET], k[t.M_UTR_MET]))
+        table = Table("trend", t.T_TREND, (t.COL_PERIOD, t.M_AVV_TOTAL, t.M_LXS_TOTAL, t.M_FHB_MET, t.M_UTR_MET),
+                      tuple(rows))
+        targets = tuple((f"{t.CHART_TARGET} {self.kind_label(k).lower()}", v)
+                        for k, v in self.targets.items() if k in ("forhandsbedomning", "utredning"))
+        charts = (
+            Chart("trend", t.CHART_TREND, "lines", "trend", t.COL_PERIOD, (t.M_AVV_TOTAL, t.M_LXS_TOTAL),
+                  y_label=t.COL_COUNT),
+            Chart("trend_frister", t.CHART_TREND_COMPLIANCE, "lines", "trend", t.COL_PERIOD,
+                  (t.M_FHB_MET, t.M_UTR_MET), y_label="%", reference_lines=targets),
+        )
+        return Section("trend", t.SEC_TREND, t.TEXT_TREND, (table,), charts)
