@@ -123,7 +123,7 @@ class StatistikService:
                     raise denied(t.ERR_UNIT_NOT_YOURS, actor_id=actor.id, action="nekad_statistik",
                                  entity_type=ENTITY, entity_ref=period.label, channel=channel)
                 scope = wanted
-            data = self._dataset(session, period)
+            data = source.load(session, period.start, period.end)  # chat shows the period only: no trend
             record(session, actor_id=actor.id, action="statistik_visad", entity_type=ENTITY,
                    entity_ref=period.label, changes={"enhet": unit_code, "omfattning": scope.name}, channel=channel)
         return scope, builder.key_figures(data, period, scope, today_local())
