@@ -114,9 +114,9 @@ def export_frister(
 
 @demo_app.command("fyll")
 def demo_fyll(
-    avvikelser: Annotated[int, typer.Option("--avvikelser", min=0, max=1_000_000, help="Antal avvikelser")] = 600,
-    frister: Annotated[int, typer.Option("--frister", min=0, max=2_000_000, help="Antal frister")] = 3000,
-    lexsarah: Annotated[int, typer.Option("--lexsarah", min=0, max=100_000, help="Antal lex Sarah")] = 40,
+    avvikelser: Annotated[int, typer.Option("--avvikelser", help="Antal avvikelser (0–1 000 000)")] = 600,
+    frister: Annotated[int, typer.Option("--frister", help="Antal frister (0–2 000 000)")] = 3000,
+    lexsarah: Annotated[int, typer.Option("--lexsarah", help="Antal lex Sarah (0–100 000)")] = 40,
     fran: Annotated[str | None, typer.Option("--från", "--fran", help="Första dag (ÅÅÅÅ-MM-DD); standard 1 jan i fjol")]
     = None,
     seed: Annotated[int, typer.Option("--seed", help="Slumpfrö: samma frö ger samma historik")] = 2026,
@@ -125,6 +125,10 @@ def demo_fyll(
     from bot.clock import today_local
     from bot.demo.history import fill
 
+    for option, value, most in (("--avvikelser", avvikelser, 1_000_000), ("--frister", frister, 2_000_000),
+                                ("--lexsarah", lexsarah, 100_000)):
+        if not 0 <= value <= most:
+            _fail(f"{option} måste vara ett antal mellan 0 och {most:,}.".replace(",", " "))
     start: date | None = None
     if fran is not None:
         try:

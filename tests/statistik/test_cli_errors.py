@@ -19,6 +19,7 @@ from bot.cli.main import app
     (["rapport", "--period", "2026", "--enhet", "NOPE", "--format", "csv"], "Enheten 'NOPE' finns inte"),
     (["demo", "fyll", "--från", "2026-13-01"], "Ogiltigt datum för --från"),
     (["demo", "fyll", "--från", "2999-01-01"], "--från måste ligga mellan"),
+    (["demo", "fyll", "--frister", "-5"], "--frister måste vara ett antal mellan 0 och 2 000 000"),
 ])
 def test_refusals(runner: CliRunner, cli_db: str, args: list[str], message: str) -> None:
     result = runner.invoke(app, args)
