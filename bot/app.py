@@ -12,10 +12,12 @@ from bot.handlers.avvikelse import AvvikelseFlows
 from bot.handlers.frist import FristFlows
 from bot.handlers.lex_sarah import LexSarahFlows
 from bot.handlers.rutin import RutinFlows
+from bot.handlers.statistik import StatistikFlows
 from bot.lex_sarah.service import LexSarahService
 from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.follow_ups import FollowUpService
 from bot.rutiner.service import RoutineCatalogue
+from bot.statistik.service import StatistikService
 from storage.db import Database
 from storage.migrate import upgrade
 
@@ -52,6 +54,7 @@ def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
     lex_sarah = LexSarahService(db, settings)
     chat = Chat([AvvikelseFlows(avvikelser, follow_ups, settings, lex_sarah=lex_sarah),
                  LexSarahFlows(lex_sarah, settings, avvikelser=avvikelser),
-                 FristFlows(frister, settings), RutinFlows(rutiner)])
+                 FristFlows(frister, settings), RutinFlows(rutiner),
+                 StatistikFlows(StatistikService(db, settings))])
     return Lotsen(settings=settings, db=db, avvikelser=avvikelser, follow_ups=follow_ups, frister=frister,
                   lex_sarah=lex_sarah, rutiner=rutiner, chat=chat)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DB_PATH = Path.home() / ".local" / "share" / "lotsen" / "lotsen.db"
@@ -51,6 +51,17 @@ class Settings(BaseSettings):
     # escalate to the verksamhetschef and lex Sarah-ansvariga this many working days after an ignored one.
     lex_sarah_remind_days_before: int = 3
     lex_sarah_escalate_after_working_days: int = 5
+    # Targets for deadline compliance in `lotsen rapport`: percent of deadlines met, per deadline kind.
+    statistik_targets: dict[str, float] = Field(
+        default_factory=lambda: {"forhandsbedomning": 70.0, "utredning": 75.0})
+
+    @field_validator("statistik_targets")
+    @classmethod
+    def _targets_are_percentages(cls, value: dict[str, float]) -> dict[str, float]:
+        for kind, target in value.items():
+            if not 0 <= target <= 100:
+                raise ValueError(f"Målet för {kind} måste vara en procentsats mellan 0 och 100 (nu {target}).")
+        return value
 
 
 class SlackSettings(BaseSettings):

@@ -27,6 +27,7 @@ GENERAL_HELP = """Lotsen hjälper dig med avvikelser, frister och rutiner.
   /frist lista        dina frister (och teamets för teamledare)
   /frist hjälp        alla kommandon för frister
   /rutin <fråga>      vilken rutin gäller? (du kan också skriva frågan direkt)
+  /statistik          nyckeltal för dina enheter (chefer och kvalitetsenheten)
 Skriv aldrig namn eller personnummer på en enskild i chatten."""
 
 

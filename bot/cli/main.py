@@ -37,6 +37,11 @@ for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner"
             raise
 
 
+from bot.cli import statistik as _statistik  # noqa: E402  (rapport, export frister, demo fyll)
+
+_statistik.register(app, export_app)
+
+
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(message, err=True)
     raise typer.Exit(code)

@@ -23,6 +23,7 @@ COMMANDS = {
     "/lexsarah": ("Rapportera ett missförhållande (lex Sarah)", "[lista | visa LXS-2026-0001 | hjälp]"),
     "/frist": ("Registrera och följ frister i ärenden", "[lista | visa F-12 | beräkna utredning 2026-12-10 | hjälp]"),
     "/rutin": ("Vilken rutin gäller? Svar med källa", "<fråga>, t.ex. hur rapporterar jag en avvikelse"),
+    "/statistik": ("Nyckeltal för dina enheter (bara antal)", "[2026T2 | 2026 | 2026H1] [ENHET]"),
 }
 
 
