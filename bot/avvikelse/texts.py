@@ -22,6 +22,11 @@ STATUS = {
     "under_utredning": "Under utredning",
     "avslutad": "Avslutad",
 }
+STATUS_SHORT = {
+    "mottagen": "Mottagen",
+    "under_utredning": "Under utredning",
+    "avslutad": "Avslutad",
+}
 LEX_SARAH = {
     "nej": "Nej, hanteras som avvikelse",
     "osaker": "Osäker, behöver bedömas",
@@ -153,6 +158,10 @@ LIST_REPORTED = "Rapporterade av dig"
 LIST_INVESTIGATE = "Att utreda"
 LIST_FOLLOW_UPS = "Uppföljningar"
 LIST_EMPTY = "Inget här just nu."
+FOLLOW_UP_KIND_MEASURE = "uppföljning av åtgärd"
+FOLLOW_UP_KIND_OVERALL = "samlad uppföljning"
+FOLLOW_UP_NOW = "dags nu"
+FOLLOW_UP_POSTPONED = "uppskjuten från {date}"
 
 HELP = """Avvikelser i Lotsen:
   /avvikelse                       rapportera en avvikelse (öppnar ett formulär)

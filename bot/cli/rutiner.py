@@ -151,10 +151,14 @@ def revision(dagar: Annotated[int, typer.Option("--dagar", help="Inom hur många
     """Rutiner vars Giltig till eller Revideras senast närmar sig eller har passerat."""
     due = _catalogue().documents_due_for_review(dagar)
     if not due:
-        typer.echo(f"Inga rutiner behöver revideras inom {dagar} dagar.")
+        from bot.ui.phrases import days
+
+        typer.echo(f"Inga rutiner behöver revideras inom {days(dagar)}.")
         return
     for d in due:
-        when = f"{-d.days_left} dagar sedan" if d.days_left < 0 else f"om {d.days_left} dagar"
+        from bot.ui.phrases import days_ago, in_days
+
+        when = days_ago(-d.days_left) if d.days_left < 0 else in_days(d.days_left)
         typer.echo(f"{d.valid_until.isoformat()} ({when}): {d.title} [{d.document}], ägare {d.owner or 'okänd'}")
 
 

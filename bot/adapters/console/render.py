@@ -7,6 +7,12 @@ import re
 from bot.ui.model import Message
 
 _BOLD = re.compile(r"\*([^*\n]+)\*")
+_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def _plain(text: str) -> str:
+    """Slack's *bold* and `code` marks, which a terminal would show literally."""
+    return _CODE.sub(r"\1", _BOLD.sub(r"\1", text))
 
 
 def render_message(message: Message, *, number_buttons: bool = True) -> str:
@@ -14,9 +20,9 @@ def render_message(message: Message, *, number_buttons: bool = True) -> str:
     if message.header:
         lines += [f"== {message.header} =="]
     elif message.text not in message.sections:
-        lines.append(message.text)  # no header: the text leads
+        lines.append(_plain(message.text))  # no header: the text leads
     for section in message.sections:
-        lines.append(_BOLD.sub(r"\1", section))
+        lines.append(_plain(section))
     width = max((len(label) for label, _ in message.facts), default=0)
     for label, value in message.facts:
         lines.append(f"  {label.ljust(width)}  {value}")
