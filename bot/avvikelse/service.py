@@ -236,15 +236,33 @@ class AvvikelseService:
         return [(m, p) for m, p in rows]
 
     @audit_refusals
-    def report_for_form(self, actor: Person, number: str, *, need_investigator: bool = True) -> Avvikelse:
-        """Load a report to prefill a form; the same checks as the action the form leads to."""
+    def report_for_form(self, actor: Person, number: str, *, need_investigator: bool = True,
+                        purpose: str | None = None) -> Avvikelse:
+        """Load a report to prefill a form; the same checks as the action the form leads to, made before
+        anyone is asked a question (`purpose` "handover" or "reopen": the checks of hand_over / reopen)."""
         with self.db.read() as session:
             report = self._get(session, number)
             self._require_view(session, actor, report, "form")
             if need_investigator:
                 self._require_investigator(session, actor, report)
                 self._require_open(report)
+            if purpose == "handover":
+                if not policy.can_reassign_or_reopen(session, actor, report):
+                    name = self._name(session, report.investigator_id)
+                    raise _denied(t.ERR_NOT_INVESTIGATOR.format(name=name, number=report.number), actor, report,
+                                  "nekad_overlamning", "form")
+                self._require_open(report)
+            if purpose == "reopen":
+                if not policy.can_reassign_or_reopen(session, actor, report):
+                    raise _denied(t.ERR_REOPEN_RIGHTS, actor, report, "nekad_oppning", "form")
+                if report.status != AvvikelseStatus.AVSLUTAD:
+                    raise UserError(t.ERR_NOT_CLOSED.format(number=report.number))
             return report
+
+    def measure_count(self, number: str) -> int:
+        """How many measures a report has (for asking before closing without one)."""
+        with self.db.read() as session:
+            return len(self._measures(session, self._get(session, number)))
 
     def overview(self, actor: Person) -> msg.Overview:
         with self.db.read() as session:

@@ -34,7 +34,13 @@ LEX_SARAH = {
 }
 INVESTIGATION_DECISION = {
     "utkast": "Spara som utkast",
+    "atgard": "Spara utkast och lägg till en åtgärd",
     "avsluta": "Avsluta utredningen och återkoppla",
+}
+CONFIRM_CLOSE = {
+    "avsluta": "Ja, avsluta utan åtgärder",
+    "atgard": "Nej, lägg till en åtgärd först",
+    "utkast": "Nej, behåll utredningen som utkast",
 }
 
 # Form titles and labels (Slack modal titles: at most 24 characters).
@@ -64,6 +70,20 @@ LABEL_INV_LEX_SARAH = "Borde händelsen hanteras enligt lex Sarah?"
 LABEL_INV_FOLLOW_UP = "Datum för uppföljning"
 HINT_INV_FOLLOW_UP = "Lämna tomt om ingen samlad uppföljning behövs utöver åtgärdernas datum."
 LABEL_INV_DECISION = "Vad vill du göra?"
+
+INV_INTRO = (
+    "{number}: utkastet sparas tills du väljer att avsluta. Fält märkta \"krävs för att avsluta\" kan "
+    "lämnas tomma i ett utkast men måste fyllas i innan utredningen avslutas. Åtgärder läggs till en i "
+    "taget (välj \"lägg till en åtgärd\" nedan); avslutar du utan åtgärder frågar Lotsen först."
+)
+NOTE_REQUIRED_TO_CLOSE = "krävs för att avsluta"
+FORM_CONFIRM_CLOSE_TITLE = "Avsluta utan åtgärder?"
+FORM_CONFIRM_CLOSE_SUBMIT = "Fortsätt"
+CONFIRM_CLOSE_INTRO = (
+    "{number} har inga åtgärder. Efter avslut kan åtgärder inte läggs till utan att utredningen öppnas "
+    "igen. Vill du avsluta ändå?"
+)
+LABEL_CONFIRM_CLOSE = "Avsluta utan åtgärder?"
 
 FORM_MEASURE_TITLE = "Lägg till åtgärd"
 FORM_MEASURE_SUBMIT = "Lägg till"

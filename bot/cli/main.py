@@ -165,6 +165,8 @@ def _import_cases(file: Path, mappning: Path | None) -> None:
     except CaseImportError as exc:
         _fail(str(exc))
         return
+    for note in report.notes:
+        typer.echo(note, err=True)
     for row in report.rows:
         typer.echo(str(row))
     typer.echo(report.summary())

@@ -101,8 +101,13 @@ def demo() -> None:
 def _search(fraga: str, as_json: bool, antal: int) -> None:
     from bot.rutiner import messages
 
+    from bot.privacy.guard import identity_number_errors
+
     if not fraga.strip():
         typer.echo(messages.EMPTY_QUESTION, err=True)
+        raise typer.Exit(2)
+    if identity_number_errors({"q": fraga}):  # refused as in the chat: not searched, not logged
+        typer.echo(messages.PNR_IN_QUESTION, err=True)
         raise typer.Exit(2)
     if not 1 <= antal <= 20:
         typer.echo("--antal ska vara mellan 1 och 20.", err=True)

@@ -246,6 +246,14 @@ class FristService:
             return deadline
 
     @audit_refusals
+    def check_can_reassign(self, actor: Person, label: str | int, *, channel: str) -> None:
+        """The rights check of `reassign`, made before the form asks for a new handläggare."""
+        with self.db.read() as session:
+            deadline = self._get(session, label)
+            self._require(policy.can_reassign(session, actor, deadline), t.ERR_REASSIGN_RIGHTS, actor, deadline,
+                          "nekad_omfordelning", session)
+
+    @audit_refusals
     def reassign(self, actor: Person, label: str | int, to_ref: str, *, channel: str) -> tuple[CaseDeadline, Person]:
         with self.db.session() as session:
             deadline = self._get(session, label)

@@ -37,6 +37,11 @@ class FormField:
     initial: str | None = None
     hint: str | None = None
     placeholder: str | None = None
+    # Shown instead of "(valfri)" for a field that may be left empty for now but is needed later,
+    # e.g. "krävs för att avsluta".
+    optional_note: str | None = None
+    # For USER fields: the roles of those who qualify (any of them); empty means anyone active.
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -96,6 +96,8 @@ def test_after_a_snooze_the_list_shows_the_follow_up_once_with_the_new_date(
         lotsen.chat.submit(people["me.anna"], "avvikelse_new", {}, values(), submission_key="f", channel="t")
         lotsen.chat.submit(people["ec.maria"], "avvikelse_investigation", {"number": "AVV-2026-0001"}, CLOSE,
                            submission_key="c", channel="t")
+        lotsen.chat.submit(people["ec.maria"], "avvikelse_confirm_close", {"number": "AVV-2026-0001"},
+                           {"answer": "avsluta"}, submission_key="cc", channel="t")
     [(follow_up, _)] = lotsen.avvikelser.overview(people["ec.maria"]).follow_ups
     with time_machine.travel("2026-12-17 08:05 +01:00", tick=False):
         lotsen.chat.action(people["ec.maria"], "avvikelse:followup_snooze", str(follow_up.id), channel="t")
