@@ -99,9 +99,8 @@ def demo() -> None:
 
 
 def _search(fraga: str, as_json: bool, antal: int) -> None:
-    from bot.rutiner import messages
-
     from bot.privacy.guard import identity_number_errors
+    from bot.rutiner import messages
 
     if not fraga.strip():
         typer.echo(messages.EMPTY_QUESTION, err=True)
