@@ -55,3 +55,19 @@ def build_and_tell(settings: Settings, *, expect_organisation: bool = True) -> L
 
 def tell_nothing_found(settings: Settings, what: str) -> None:
     typer.echo(NOTHING_FOUND.format(what=what, url=shown_url(settings.database_url)), err=True)
+
+
+CONSOLE_NO_ORGANISATION = (
+    "Databasen {url} har ingen organisation ännu, så det finns ingen att vara i konsolen.\n"
+    "Läs in en: lotsen org import organisation.yml (formatet: docs/organisation.md; ett exempel finns i "
+    "bot/demo/organisation.yml).\nEller starta utan --ingen-demo för demoorganisationen."
+)
+
+
+def organisation_missing(lotsen: Lotsen) -> str | None:
+    """The console's message for a database without people, or None."""
+    with lotsen.db.read() as session:
+        people = session.exec(select(func.count()).select_from(Person).where(Person.active == True)).one()  # noqa: E712
+    if people:
+        return None
+    return CONSOLE_NO_ORGANISATION.format(url=shown_url(lotsen.settings.database_url))

@@ -193,7 +193,7 @@ def import_arenden_ascii(
 
 @app.command("console")
 def console(
-    som: Annotated[str, typer.Option("--som", help="Vem du är i konsolen (person-id)")] = "me.anna",
+    som: Annotated[str, typer.Option("--som", help="Vem du är i konsolen (id eller namn)")] = "me.anna",
     demo: Annotated[bool, typer.Option("--demo/--ingen-demo", help="Lägg in demoorganisation och demodata")] = True,
 ) -> None:
     """Lokal chatt i terminalen (SQLite, demoorganisation), utan Slack eller Teams."""
@@ -208,6 +208,12 @@ def console(
     lotsen = build(get_settings())
     if demo:
         ensure_demo(lotsen)
+    else:
+        from bot.cli.database import organisation_missing
+
+        missing = organisation_missing(lotsen)
+        if missing:
+            _fail(missing)
     plan_morning(lotsen)  # what a morning brings: digests and review reminders land in the inboxes
     try:
         run_console(lotsen, som, sys.stdin, sys.stdout, planned_since=started)

@@ -15,7 +15,8 @@ def _plain(text: str) -> str:
     return _CODE.sub(r"\1", _BOLD.sub(r"\1", text))
 
 
-def render_message(message: Message, *, number_buttons: bool = True) -> str:
+def render_message(message: Message, *, number_buttons: bool = True, button_prefix: str = "") -> str:
+    """The message as terminal text; buttons numbered `[1]` (or `[3.1]` with button_prefix "3.")."""
     lines: list[str] = []
     if message.header:
         lines += [f"== {message.header} =="]
@@ -27,7 +28,8 @@ def render_message(message: Message, *, number_buttons: bool = True) -> str:
     for label, value in message.facts:
         lines.append(f"  {label.ljust(width)}  {value}")
     if message.buttons and number_buttons:
-        lines.append("  " + "   ".join(f"[{i}] {b.label}" for i, b in enumerate(message.buttons, start=1)))
+        lines.append("  " + "   ".join(f"[{button_prefix}{i}] {b.label}"
+                                       for i, b in enumerate(message.buttons, start=1)))
     for c in message.context:
         lines.append(f"  ({c})")
     return "\n".join(lines)
