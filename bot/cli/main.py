@@ -69,8 +69,14 @@ def db_upgrade() -> None:
 
 
 @org_app.command("import")
-def org_import(file: Annotated[Path, typer.Argument(help="YAML-fil med enheter och personer")]) -> None:
-    """Läs in enheter, personer, roller och chefer. En fil med fel ändrar ingenting."""
+def org_import(
+    file: Annotated[Path, typer.Argument(help="YAML-fil med enheter och personer")],
+    confirm: Annotated[bool, typer.Option(
+        "--bekräfta", "--bekrafta",
+        help="Flytta öppet arbete från personer som avaktiveras till enhetens chef")] = False,
+) -> None:
+    """Läs in enheter, personer, roller och chefer. En fil med fel ändrar ingenting, och inte heller en
+    import som avaktiverar någon med öppet arbete, förrän du kör med --bekräfta."""
     from bot.cli.database import build_and_tell
     from bot.org.importer import import_org
 
@@ -78,7 +84,7 @@ def org_import(file: Annotated[Path, typer.Argument(help="YAML-fil med enheter o
         _fail(f"Filen {file} finns inte.")
     lotsen = build_and_tell(get_settings(), expect_organisation=False)
     with lotsen.db.session() as session:
-        report = import_org(session, file)
+        report = import_org(session, file, confirm=confirm, settings=get_settings())
         if not report.ok:
             session.rollback()
     typer.echo(report.summary(), err=not report.ok)

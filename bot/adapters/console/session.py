@@ -111,6 +111,7 @@ class ConsoleSession:
     def run(self) -> None:
         self.say(ct.WELCOME)
         self.say(ct.YOU_ARE.format(who=self._who()))
+        self.deliver()  # what is already waiting, before the first question
         while True:
             line = self.ask(f"\n[{self.actor.name}] > ")
             if line is None or line.strip().lower() in QUIT_WORDS:
