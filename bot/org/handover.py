@@ -119,25 +119,30 @@ def move_work(session: Session, settings: Settings, work: list[LeaverWork], *, a
         for item in leaver.items:
             row = item.row
             new_id = item.target.id if item.target else None
+            changes: dict[str, object]
             if isinstance(row, Avvikelse):
-                old, row.investigator_id = row.investigator_id, new_id or row.investigator_id
+                old: int | None = row.investigator_id
+                row.investigator_id = new_id or row.investigator_id
                 row.updated_at = utcnow()
                 entity, changes = "avvikelse", {"investigator_id": {"old": old, "new": row.investigator_id}}
             elif isinstance(row, FollowUp):
-                old, row.owner_id = row.owner_id, new_id or row.owner_id
+                old = row.owner_id
+                row.owner_id = new_id or row.owner_id
                 report = session.get(Avvikelse, row.avvikelse_id)
                 assert report is not None
                 session.add(row)
                 plan_reminder(session, settings, report, row)
                 entity, changes = "avvikelse", {"follow_up_id": row.id, "owner_id": {"old": old, "new": row.owner_id}}
             elif isinstance(row, CaseDeadline):
-                old, row.handlaggare_id = row.handlaggare_id, new_id or row.handlaggare_id
+                old = row.handlaggare_id
+                row.handlaggare_id = new_id or row.handlaggare_id
                 row.updated_at = utcnow()
                 session.add(row)
                 plan_deadline_reminders(session, settings, row)
                 entity, changes = "frist", {"handlaggare_id": {"old": old, "new": row.handlaggare_id}}
             else:
-                old, row.investigator_id = row.investigator_id, None
+                old = row.investigator_id
+                row.investigator_id = None
                 entity, changes = "lex_sarah", {"investigator_id": {"old": old, "new": None}}
                 released.append(item.ref)
             session.add(row)

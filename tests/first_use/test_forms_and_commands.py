@@ -131,7 +131,8 @@ def test_closing_without_a_measure_when_confirmed(lotsen: Lotsen, people: dict[s
 
 # --- case import ------------------------------------------------------------------------------------
 
-CSV = "Diarienummer{d}Frist{d}Startdatum{d}Handläggare{d}Status\nSN 2026/0412{d}Förhandsbedömning{d}2026-11-16{d}hl.lina{d}Pågående\n"
+CSV = ("Diarienummer{d}Frist{d}Startdatum{d}Handläggare{d}Status\n"
+       "SN 2026/0412{d}Förhandsbedömning{d}2026-11-16{d}hl.lina{d}Pågående\n")
 
 
 @pytest.mark.parametrize("delimiter", [",", "\t"])
