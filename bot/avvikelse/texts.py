@@ -80,7 +80,7 @@ NOTE_REQUIRED_TO_CLOSE = "krävs för att avsluta"
 FORM_CONFIRM_CLOSE_TITLE = "Avsluta utan åtgärder?"
 FORM_CONFIRM_CLOSE_SUBMIT = "Fortsätt"
 CONFIRM_CLOSE_INTRO = (
-    "{number} har inga åtgärder. Efter avslut kan åtgärder inte läggs till utan att utredningen öppnas "
+    "{number} har inga åtgärder. Efter avslut kan åtgärder inte läggas till utan att utredningen öppnas "
     "igen. Vill du avsluta ändå?"
 )
 LABEL_CONFIRM_CLOSE = "Avsluta utan åtgärder?"

@@ -46,7 +46,7 @@ def parse_iso_date(text: str) -> date:
 
     value = text.strip()
     named = day_word(value, today_local())
-    if named is not None:
+    if named is not None and named <= today_local():  # idag, igår: a deadline counts from a past day
         return named
     if not _ISO_DATE.fullmatch(value):
         _fail(f"Ogiltigt datum: '{text}'. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-10.")

@@ -46,7 +46,9 @@ class FristFlows:
         if sub == "calc":
             if len(parts) != 3:
                 raise UserError(t.CALC_USAGE)
-            start = day_word(parts[2], today_local()) or (None if date_error(parts[2]) else parse_date(parts[2]))
+            named = day_word(parts[2], today_local())
+            start = named if named and named <= today_local() else (
+                None if date_error(parts[2]) else parse_date(parts[2]))
             if start is None:
                 raise UserError(date_error(parts[2]) or t.CALC_USAGE)
             try:
