@@ -196,11 +196,14 @@ class ConsoleSession:
         if match is None or not inbox:
             return False
         n = int(match.group(1))
+        spec = (match.group(2) or match.group(3) or "").strip()
         if not 1 <= n <= len(inbox):
-            self.say(ct.NO_SUCH_MESSAGE.format(n=n))
-            return True
+            if spec.isdigit() or " ".join(spec.casefold().split()) in ct.BUTTON_WORDS:
+                self.say(ct.NO_SUCH_MESSAGE.format(n=n))
+                return True
+            return False  # "3 månader …": a question that starts with a number
         entry = inbox[n - 1]
-        button = _button_for(entry.message.buttons, (match.group(2) or match.group(3) or "").strip())
+        button = _button_for(entry.message.buttons, spec)
         if button is None:
             labels = ", ".join(f"{n}.{i} {b.label}" for i, b in enumerate(entry.message.buttons, start=1))
             self.say(ct.MESSAGE_BUTTONS.format(n=n, buttons=labels) if labels else ct.MESSAGE_NO_BUTTONS.format(n=n))
