@@ -31,7 +31,7 @@ def shown_url(url: str) -> str:
     return parsed.render_as_string(hide_password=True)
 
 
-def _sqlite_file_missing(url: str) -> bool:
+def sqlite_file_missing(url: str) -> bool:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
         return False
@@ -40,7 +40,7 @@ def _sqlite_file_missing(url: str) -> bool:
 
 def build_and_tell(settings: Settings, *, expect_organisation: bool = True) -> Lotsen:
     """Build the core as `build` does, and say on stderr which database is used if it is new or empty."""
-    created = _sqlite_file_missing(settings.database_url)
+    created = sqlite_file_missing(settings.database_url)
     lotsen = build(settings)
     url = shown_url(settings.database_url)
     if created:

@@ -35,6 +35,7 @@ def _database_url() -> str:
 
 
 def _catalogue() -> RoutineCatalogue:
+    from bot.cli.database import CREATED, shown_url, sqlite_file_missing
     from bot.config import get_settings
     from bot.rutiner.analysis import SynonymFileError
     from bot.rutiner.service import RoutineCatalogue
@@ -42,12 +43,15 @@ def _catalogue() -> RoutineCatalogue:
     from storage.migrate import upgrade
 
     url = _database_url()
+    created = sqlite_file_missing(url)
     try:
         upgrade(url)
     except Exception as exc:  # a wrong URL or an unreachable server: say which, without a traceback
         typer.echo(f"Kan inte öppna databasen ({exc.__class__.__name__}). Kontrollera --databas eller "
                    "LOTSEN_DATABASE_URL.", err=True)
         raise typer.Exit(2) from exc
+    if created:
+        typer.echo(CREATED.format(url=shown_url(url)), err=True)
     synonyms = get_settings().rutin_synonyms
     try:
         return RoutineCatalogue(Database(url), str(synonyms) if synonyms else None)

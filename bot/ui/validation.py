@@ -15,7 +15,7 @@ from bot.ui import texts as t
 from bot.ui.model import FieldKind, Form, FormField
 
 MIN_DATE = date(2000, 1, 1)
-ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Words people type for a day, as the console and `/frist beräkna` take them.
 DAY_WORDS = {"idag": 0, "i dag": 0, "igår": -1, "i går": -1, "igar": -1, "imorgon": 1, "i morgon": 1}
 

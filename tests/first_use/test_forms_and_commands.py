@@ -4,14 +4,18 @@ closing with nothing required hidden, case import separators, and the rutiner/by
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 
 import pytest
 import time_machine
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from bot.adapters.console.session import run_console
 from bot.app import Lotsen
+from bot.ui.validation import date_error
 from storage.models import Person
 from tests.avvikelse.helpers import audit, reports, values
 
@@ -195,3 +199,29 @@ def test_byt_without_a_name_explains_itself(lotsen: Lotsen) -> None:
     output = drive(lotsen, ["byt", "avsluta"])
     assert "Skriv byt och vem du vill vara" in output
     assert "rutin" not in output.split("[Anna Medarbetare] >")[1].lower()
+
+
+# --- the field checks as parsers --------------------------------------------------------------------
+
+
+@given(st.dates(min_value=date(2000, 1, 1), max_value=date(9999, 12, 31)))
+def test_every_real_date_passes(day: date) -> None:
+    assert date_error(day.isoformat()) is None
+
+
+@given(st.text(max_size=30))
+def test_any_text_gets_an_answer_never_an_exception(raw: str) -> None:
+    error = date_error(raw)
+    if error is None:
+        assert date.fromisoformat(raw.strip()) >= date(2000, 1, 1)
+    else:
+        assert error.strip()
+
+
+@given(st.integers(min_value=2000, max_value=2100), st.integers(1, 12), st.integers(29, 39))
+def test_a_day_beyond_the_month_is_named(year: int, month: int, day: int) -> None:
+    raw = f"{year:04d}-{month:02d}-{day:02d}"
+    try:
+        date.fromisoformat(raw)
+    except ValueError:
+        assert date_error(raw) == f"{raw} finns inte i kalendern. Skriv ett datum som finns, t.ex. 2026-11-20."

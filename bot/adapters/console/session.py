@@ -258,6 +258,7 @@ class ConsoleSession:
         """Ask until the answer passes the field's own checks; None when the person cancels."""
         if f.hint:
             self.say(f"  ({f.hint})")
+        failures = 0
         while True:
             answer = self._prompt(f)
             if answer is None or answer.strip().lower() in CANCEL_WORDS:
@@ -267,7 +268,8 @@ class ConsoleSession:
             except _Cancel:
                 return None
             except _Retry as retry:
-                self.say(ct.FIELD_ERROR.format(error=str(retry)))
+                failures += 1
+                self.say(ct.FIELD_ERROR.format(error=str(retry)) + (ct.HOW_TO_CANCEL if failures >= 2 else ""))
 
     def _prompt(self, f: FormField) -> str | None:
         optional = "" if f.required else f" ({f.optional_note or ct.OPTIONAL})"
