@@ -71,7 +71,8 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _known_database(cls, value: str) -> str:
-        if not value.strip().startswith(("sqlite:", "postgresql:", "postgresql+psycopg:", "postgres:")):
+        scheme = value.strip().split(":", 1)[0].split("+", 1)[0]
+        if ":" not in value or scheme not in ("sqlite", "postgresql", "postgres"):
             raise ValueError("unknown database")
         return value.strip()
 

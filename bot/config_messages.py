@@ -44,8 +44,15 @@ def _variable(field: str, prefix: str) -> str:
     return f"{prefix}{field}".upper()
 
 
-def _shown(value: object) -> str:
-    text = str(value)
+_PASSWORD = re.compile(r"(://[^:/@]*:)[^@]*@")
+SECRET_FIELDS = ("slack_bot_token", "slack_app_token", "slack_signing_secret")
+
+
+def _shown(value: object, field: str = "") -> str:
+    """The value as given, shortened, with a database password or a token never shown."""
+    if field in SECRET_FIELDS:
+        return "***"
+    text = _PASSWORD.sub(r"\1***@", str(value))
     return text if len(text) <= SHOWN_MAX else text[:SHOWN_MAX] + "…"
 
 
@@ -60,7 +67,7 @@ def describe_validation_error(exc: ValidationError, prefix: str) -> str:
             continue
         field = str(loc[0])
         expects = EXPECTS.get(field, "ett giltigt värde")
-        lines.append(f"  {_variable(field, prefix)}='{_shown(error.get('input'))}' går inte: "
+        lines.append(f"  {_variable(field, prefix)}='{_shown(error.get('input'), field)}' går inte: "
                      f"den ska vara {expects}.")
     return "\n".join(dict.fromkeys(lines))
 

@@ -63,6 +63,14 @@ def test_a_wrong_setting_is_named_in_swedish_at_start(
     assert "Traceback" not in result.stderr and "validation error" not in result.stderr
 
 
+def test_a_wrong_database_url_is_named_without_its_password(tmp_path: Path) -> None:
+    env = env_for("mysql://lotsen:hemligt@db/lotsen")
+    result = lotsen(["frist", "typer"], env)
+    assert result.returncode == 2
+    assert "LOTSEN_DATABASE_URL='mysql://lotsen:***@db/lotsen'" in result.stderr
+    assert "hemligt" not in result.stderr
+
+
 def test_valid_settings_pass(tmp_path: Path) -> None:
     result = lotsen(["frist", "typer"], env_for(f"sqlite:///{tmp_path / 'x.db'}", LOTSEN_WORKING_HOURS_START="7",
                                                 LOTSEN_WORKING_HOURS_END="18", LOTSEN_LOG_LEVEL="debug"))
