@@ -167,9 +167,11 @@ class ConsoleSession:
         with self.lotsen.db.read() as session:
             units = unit_names(session)
             people = active_people(session)
-        for p in people:
-            unit = units.get(p.unit_id or 0, ct.NO_UNIT)
-            self.say(f"  {p.key:<12} {p.name:<20} {unit:<28} {', '.join(p.roles) or ct.NO_ROLES}")
+        rows = [(p.key, p.name, units.get(p.unit_id or 0, ct.NO_UNIT), ", ".join(p.roles) or ct.NO_ROLES)
+                for p in people]
+        widths = [max((len(r[i]) for r in rows), default=0) for i in range(3)]
+        for key, name, unit, roles in rows:
+            self.say(f"  {key:<{widths[0]}}  {name:<{widths[1]}}  {unit:<{widths[2]}}  {roles}")
 
     # --- buttons ----------------------------------------------------------------------------------
 
