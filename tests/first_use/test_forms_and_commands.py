@@ -225,3 +225,13 @@ def test_a_day_beyond_the_month_is_named(year: int, month: int, day: int) -> Non
         date.fromisoformat(raw)
     except ValueError:
         assert date_error(raw) == f"{raw} finns inte i kalendern. Skriv ett datum som finns, t.ex. 2026-11-20."
+
+
+def test_slack_shows_what_closing_needs_under_each_optional_field() -> None:
+    from bot.adapters.slack.blocks import modal
+    from bot.avvikelse.forms import investigation_form
+    from storage.models import Avvikelse
+
+    view = modal(investigation_form(Avvikelse(number="AVV-2026-0001")))  # type: ignore[call-arg]
+    course = next(b for b in view["blocks"] if b.get("block_id") == "inv_course")
+    assert course["optional"] is True and course["hint"]["text"] == "Krävs för att avsluta."
