@@ -80,6 +80,7 @@ class ConsoleSession:
         self.last_buttons: list[tuple[str, str]] = []
         self.seen: dict[int, int] = {}  # inbox entries already shown to their owner
         self.announced: dict[int, int] = {}  # inbox sizes already mentioned to someone else
+        self.last_shown: Message | None = None  # a copy of it arriving in the inbox is not printed twice
 
     # --- I/O --------------------------------------------------------------------------------------
 
@@ -217,6 +218,7 @@ class ConsoleSession:
     def show_message(self, message: Message) -> None:
         self.say(render_message(message))
         self.last_buttons = [(b.action_id, b.value) for b in message.buttons]
+        self.last_shown = message
 
     def show_reply(self, reply: Reply) -> None:
         if reply.message is not None:
@@ -377,6 +379,10 @@ class ConsoleSession:
         inbox = self._inbox()
         start = self.seen.get(self.actor.id, 0)
         if start >= len(inbox):
+            return
+        if all(entry.message == self.last_shown for entry in inbox[start:]):  # e.g. the receipt just shown
+            self.say(ct.INBOX_COPY.format(numbers=", ".join(str(n) for n in range(start + 1, len(inbox) + 1))))
+            self.seen[self.actor.id] = len(inbox)
             return
         self.say(ct.INBOX_NEW.format(count=count(len(inbox) - start, "nytt meddelande", "nya meddelanden"),
                                      example=self._example(start + 1)))

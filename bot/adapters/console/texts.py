@@ -35,6 +35,7 @@ INBOX_EMPTY = "Inkorgen är tom."
 INBOX_HEADER = "📬 Inkorgen: {count} från Lotsen. Svara med meddelandets nummer och knappen, t.ex. {example}."
 INBOX_NEW = "📬 {count} till dig. Svara med meddelandets nummer och knappen, t.ex. {example}."
 INBOX_ANSWERED = "(besvarat)"
+INBOX_COPY = "(Samma meddelande finns nu i din inkorg som nummer {numbers}.)"
 SENT_TO_OTHER = "(Lotsen skickade {count} till {name}; byt {key} för att läsa.)"
 
 FORM_START = "\n-- {title} -- (skriv avbryt för att avbryta)"
