@@ -147,3 +147,36 @@ def test_byt_takes_a_name(lotsen: Lotsen) -> None:
     output = drive(lotsen, ["byt Sara", "byt team", "avsluta"])
     assert "Du är nu Sara Team (tl.sara" in output
     assert "Flera passar 'team': Omar Team (tl.omar), Sara Team (tl.sara)" in output
+
+
+def test_a_leaving_handläggare_s_deadlines_go_to_the_unit_chef_with_their_reminders(
+    cli_db: str, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from bot.cli.main import app
+    from bot.frist.service import RegisterInput
+    from storage.models.frist import CaseDeadline
+    from tests.conftest import make_lotsen
+
+    lotsen = make_lotsen(cli_db)
+    with lotsen.db.read() as s:
+        people = {p.key: p for p in s.exec(select(Person))}
+    with time_machine.travel(NOW, tick=False):
+        lotsen.frister.register(people["hl.lina"], RegisterInput("SN 2026/0001", "utredning", date(2026, 12, 1)),
+                                channel="t")
+    text = DEMO_ORG.read_text(encoding="utf-8")
+    org = tmp_path / "org.yml"
+    org.write_text(re.sub(r"  - id: hl.lina\n(    .*\n)+?(?=  - id)", "", text), encoding="utf-8")
+    runner = CliRunner()
+    assert runner.invoke(app, ["org", "import", str(org)]).exit_code == 1
+    with time_machine.travel(NOW, tick=False):
+        done = runner.invoke(app, ["org", "import", str(org), "--bekräfta"])
+    assert done.exit_code == 0, done.output
+    assert "frist F-1 (SN 2026/0001) → Maria Enhet" in done.output
+    with lotsen.db.read() as s:
+        deadline = s.exec(select(CaseDeadline)).one()
+        pending = [o for o in s.exec(select(OutboxMessage)) if o.kind.startswith("frist_") and o.status == "pending"]
+    assert deadline.handlaggare_id == people["ec.maria"].id
+    assert pending and {o.recipient_id for o in pending} == {people["ec.maria"].id}
+    lotsen.db.dispose()
