@@ -7,11 +7,23 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
-from pydantic import Field, field_validator
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_settings import SettingsError as _SourceError
 
 DEFAULT_DB_PATH = Path.home() / ".local" / "share" / "lotsen" / "lotsen.db"
+_S = TypeVar("_S", bound=BaseSettings)
+LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")
+
+
+class InvalidSettings(Exception):
+    """A setting from the environment is wrong; `message` names the variable in Swedish."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
 
 
 class Settings(BaseSettings):
@@ -33,14 +45,14 @@ class Settings(BaseSettings):
         ]
     )
     # Reminders go out on working days within these hours (Europe/Stockholm).
-    working_hours_start: int = 8
-    working_hours_end: int = 17
+    working_hours_start: int = Field(default=8, ge=0, le=23)
+    working_hours_end: int = Field(default=17, ge=1, le=24)
     # Dispatcher lease: how long a claimed outbox row is reserved before another instance may retry it.
-    outbox_lease_seconds: int = 120
-    outbox_max_attempts: int = 8
+    outbox_lease_seconds: int = Field(default=120, ge=1)
+    outbox_max_attempts: int = Field(default=8, ge=1)
     # Run the outbox dispatcher inside `lotsen run` (default), or only in a separate `lotsen dispatch`.
     dispatcher_in_process: bool = True
-    dispatcher_tick_seconds: float = 5.0
+    dispatcher_tick_seconds: float = Field(default=5.0, gt=0, le=3600)
     # Path to a YAML file of deadline rules replacing the shipped bot/deadlines/rules.yml.
     deadline_rules: Path | None = None
     # Path to a YAML file of abbreviations and synonyms replacing bot/rutiner/synonyms.yml.
@@ -62,6 +74,45 @@ class Settings(BaseSettings):
             if not 0 <= target <= 100:
                 raise ValueError(f"Målet för {kind} måste vara en procentsats mellan 0 och 100 (nu {target}).")
         return value
+    # How much `lotsen run` logs: DEBUG also shows APScheduler's and the Slack SDK's own lines.
+    log_level: str = "INFO"
+
+    @field_validator("log_level")
+    @classmethod
+    def _known_level(cls, value: str) -> str:
+        level = value.strip().upper()
+        if level not in LOG_LEVELS:
+            raise ValueError("unknown level")
+        return level
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, value: str) -> str:
+        scheme = value.strip().split(":", 1)[0].split("+", 1)[0]
+        if ":" not in value or scheme not in ("sqlite", "postgresql", "postgres"):
+            raise ValueError("unknown database")
+        return value.strip()
+
+    @field_validator("avvikelse_categories")
+    @classmethod
+    def _usable_categories(cls, value: list[str]) -> list[str]:
+        cleaned = [c.strip() for c in value]
+        if not cleaned or any(not c or len(c) > 75 for c in cleaned) or len(cleaned) > 100:
+            raise ValueError("bad categories")
+        return cleaned
+
+    @field_validator("deadline_rules", "rutin_synonyms")
+    @classmethod
+    def _existing_file(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError("no such file")
+        return value
+
+    @model_validator(mode="after")
+    def _hours_in_order(self) -> Settings:
+        if self.working_hours_start >= self.working_hours_end:
+            raise ValueError("hours_in_order")
+        return self
 
 
 class SlackSettings(BaseSettings):
@@ -74,10 +125,33 @@ class SlackSettings(BaseSettings):
     slack_signing_secret: str = ""
     slack_api_url: str = "https://slack.com/api/"
 
+    @field_validator("slack_api_url")
+    @classmethod
+    def _http_url(cls, value: str) -> str:
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("not a url")
+        return value if value.endswith("/") else value + "/"
+
 
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
-    return Settings()
+    """The settings, checked: a wrong value raises InvalidSettings with a Swedish message."""
+    return _checked(Settings, "LOTSEN_")
+
+
+def get_slack_settings() -> SlackSettings:
+    return _checked(SlackSettings, "")
+
+
+def _checked(model: type[_S], prefix: str) -> _S:
+    from bot.config_messages import describe_source_error, describe_validation_error
+
+    try:
+        return model()
+    except ValidationError as exc:
+        raise InvalidSettings(describe_validation_error(exc, prefix)) from None
+    except _SourceError as exc:
+        raise InvalidSettings(describe_source_error(exc, prefix)) from None
 
 
 def reset_settings_cache() -> None:

@@ -24,6 +24,8 @@ FORM_MEASURE = "avvikelse_measure"
 FORM_HANDOVER = "avvikelse_handover"
 FORM_REOPEN = "avvikelse_reopen"
 FORM_FOLLOW_UP_PASS = "avvikelse_followup_pass"
+FORM_CONFIRM_CLOSE = "avvikelse_confirm_close"
+CHEF_ROLES = ("enhetschef", "verksamhetschef")
 
 
 
@@ -106,17 +108,18 @@ def investigation_form(report: Avvikelse) -> Form:
         id=FORM_INVESTIGATION,
         title=t.FORM_INV_TITLE,
         submit_label=t.FORM_INV_SUBMIT,
-        intro=f"{report.number}: utkast sparas tills du väljer att avsluta. Åtgärder läggs till separat.",
+        intro=t.INV_INTRO.format(number=report.number),
         context={"number": report.number},
         fields=(
             FormField("inv_course", t.LABEL_INV_COURSE, FieldKind.LONG_TEXT, required=False, max_length=LONG,
-                      initial=report.inv_course),
+                      initial=report.inv_course, optional_note=t.NOTE_REQUIRED_TO_CLOSE),
             FormField("inv_what_went_wrong", t.LABEL_INV_WRONG, FieldKind.LONG_TEXT, required=False,
-                      max_length=LONG, initial=report.inv_what_went_wrong),
+                      max_length=LONG, initial=report.inv_what_went_wrong, optional_note=t.NOTE_REQUIRED_TO_CLOSE),
             FormField("inv_causes", t.LABEL_INV_CAUSES, FieldKind.LONG_TEXT, required=False, max_length=LONG,
-                      initial=report.inv_causes),
+                      initial=report.inv_causes, optional_note=t.NOTE_REQUIRED_TO_CLOSE),
             FormField("inv_lex_sarah", t.LABEL_INV_LEX_SARAH, FieldKind.CHOICE, required=False,
-                      options=_options(t.LEX_SARAH), initial=report.inv_lex_sarah),
+                      options=_options(t.LEX_SARAH), initial=report.inv_lex_sarah,
+                      optional_note=t.NOTE_REQUIRED_TO_CLOSE),
             FormField("inv_follow_up_date", t.LABEL_INV_FOLLOW_UP, FieldKind.DATE, required=False,
                       hint=t.HINT_INV_FOLLOW_UP,
                       initial=report.inv_follow_up_date.isoformat() if report.inv_follow_up_date else None),
@@ -134,6 +137,24 @@ class InvestigationInput:
     lex_sarah: str | None
     follow_up_date: date | None
     close: bool
+    add_measure: bool = False
+
+
+def confirm_close_form(report: Avvikelse) -> Form:
+    return Form(
+        id=FORM_CONFIRM_CLOSE,
+        title=t.FORM_CONFIRM_CLOSE_TITLE,
+        submit_label=t.FORM_CONFIRM_CLOSE_SUBMIT,
+        intro=t.CONFIRM_CLOSE_INTRO.format(number=report.number),
+        context={"number": report.number},
+        fields=(FormField("answer", t.LABEL_CONFIRM_CLOSE, FieldKind.CHOICE, options=_options(t.CONFIRM_CLOSE)),),
+    )
+
+
+def stored_investigation(report: Avvikelse, *, close: bool) -> InvestigationInput:
+    """What the report holds, as the input to save it again (closing a saved draft)."""
+    return InvestigationInput(report.inv_course, report.inv_what_went_wrong, report.inv_causes,
+                              report.inv_lex_sarah, report.inv_follow_up_date, close)
 
 
 def parse_investigation(
@@ -160,6 +181,7 @@ def parse_investigation(
             lex_sarah=clean.get("inv_lex_sarah"),
             follow_up_date=follow_up,
             close=close,
+            add_measure=clean.get("decision") == "atgard",
         ),
         {},
     )
@@ -173,7 +195,7 @@ def measure_form(report: Avvikelse) -> Form:
         context={"number": report.number},
         fields=(
             FormField("description", t.LABEL_MEASURE, FieldKind.LONG_TEXT, max_length=1000),
-            FormField("responsible", t.LABEL_MEASURE_RESPONSIBLE, FieldKind.USER),
+            FormField("responsible", t.LABEL_MEASURE_RESPONSIBLE, FieldKind.USER),  # anyone active
             FormField("due_date", t.LABEL_MEASURE_DATE, FieldKind.DATE),
         ),
     )
@@ -205,7 +227,7 @@ def handover_form(report: Avvikelse) -> Form:
         submit_label=t.FORM_HANDOVER_SUBMIT,
         context={"number": report.number},
         fields=(
-            FormField("to", t.LABEL_HANDOVER_TO, FieldKind.USER),
+            FormField("to", t.LABEL_HANDOVER_TO, FieldKind.USER, roles=CHEF_ROLES),
             FormField("reason", t.LABEL_REASON, FieldKind.TEXT, max_length=SHORT),
         ),
     )
@@ -227,5 +249,5 @@ def follow_up_pass_form(follow_up_id: int) -> Form:
         title=t.FORM_FOLLOW_UP_PASS_TITLE,
         submit_label=t.FORM_HANDOVER_SUBMIT,
         context={"follow_up": str(follow_up_id)},
-        fields=(FormField("to", t.LABEL_FOLLOW_UP_TO, FieldKind.USER),),
+        fields=(FormField("to", t.LABEL_FOLLOW_UP_TO, FieldKind.USER, roles=CHEF_ROLES),),
     )

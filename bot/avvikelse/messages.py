@@ -11,7 +11,7 @@ from bot.avvikelse import texts as t
 from bot.clock import to_local
 from bot.deadlines.calculator import compute
 from bot.ui.model import Button, ButtonStyle, Message, iso_and_swedish
-from bot.ui.phrases import days_phrase
+from bot.ui.phrases import days_phrase, relative_day
 from storage.models import Avvikelse, AvvikelseStatus, FollowUp, Measure, Person, Unit
 
 A_NEW = "avvikelse:new"
@@ -198,6 +198,17 @@ class Overview:
     follow_ups: list[tuple[FollowUp, Avvikelse]]
 
 
+def follow_up_line(f: FollowUp, r: Avvikelse, today: date) -> str:
+    """One line per follow-up, at its next date: after a snooze, the new date (once), not the old one."""
+    next_day = f.remind_on or f.due_date
+    what = t.FOLLOW_UP_KIND_MEASURE if f.measure_id else t.FOLLOW_UP_KIND_OVERALL
+    when = t.FOLLOW_UP_NOW if next_day <= today else relative_day(next_day, today)
+    line = f"• {r.number} · {what} · {next_day.isoformat()} ({when})"
+    if next_day != f.due_date:
+        line += " · " + t.FOLLOW_UP_POSTPONED.format(date=f.due_date.isoformat())
+    return line
+
+
 def overview(data: Overview, today: date) -> Message:
     def line(r: Avvikelse) -> str:
         return f"• {r.number} · {r.category} · {t.STATUS.get(r.status, r.status)}"
@@ -207,11 +218,7 @@ def overview(data: Overview, today: date) -> Message:
         f"• {r.number} · {r.category} · senast {r.due_date.isoformat()} ({days_phrase(r.due_date, today)})"
         for r in data.to_investigate
     ] or [t.LIST_EMPTY]
-    follow = [
-        f"• {r.number} · {f.due_date.isoformat()} "
-        f"({'dags nu' if f.due_date <= today else days_phrase(f.due_date, today)})"
-        for f, r in data.follow_ups
-    ] or [t.LIST_EMPTY]
+    follow = [follow_up_line(f, r, today) for f, r in data.follow_ups] or [t.LIST_EMPTY]
     sections = (
         f"*{t.LIST_INVESTIGATE}* ({len(data.to_investigate)})\n" + "\n".join(investigate),
         f"*{t.LIST_FOLLOW_UPS}* ({len(data.follow_ups)})\n" + "\n".join(follow),

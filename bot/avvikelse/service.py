@@ -242,19 +242,36 @@ class AvvikelseService:
 
     @audit_refusals
     def report_for_form(self, actor: Person, number: str, *, need_investigator: bool = True,
-                        audit_view: bool = False, channel: str = "form") -> Avvikelse:
-        """Load a report to prefill a form; the same checks as the action the form leads to. Opening a form
-        is audited as a view (`audit_view`); rebuilding it when it comes back on submit is not."""
+                        purpose: str | None = None, audit_view: bool = False, channel: str = "form") -> Avvikelse:
+        """Load a report to prefill a form; the same checks as the action the form leads to, made before
+        anyone is asked a question (`purpose` "handover" or "reopen": the checks of hand_over / reopen).
+        Opening a form is audited as a view (`audit_view`); rebuilding it when it comes back on submit is not."""
         with self.db.session() as session:
             report = self._get(session, number)
             self._require_view(session, actor, report, channel)
             if need_investigator:
                 self._require_investigator(session, actor, report, channel)
                 self._require_open(report)
+            if purpose == "handover":
+                if not policy.can_reassign_or_reopen(session, actor, report):
+                    name = self._name(session, report.investigator_id)
+                    raise _denied(t.ERR_NOT_INVESTIGATOR.format(name=name, number=report.number), actor, report,
+                                  "nekad_overlamning", channel)
+                self._require_open(report)
+            if purpose == "reopen":
+                if not policy.can_reassign_or_reopen(session, actor, report):
+                    raise _denied(t.ERR_REOPEN_RIGHTS, actor, report, "nekad_oppning", channel)
+                if report.status != AvvikelseStatus.AVSLUTAD:
+                    raise UserError(t.ERR_NOT_CLOSED.format(number=report.number))
             if audit_view:
                 record(session, actor_id=actor.id, action="visad_formular", entity_type=ENTITY,
                        entity_ref=report.number, channel=channel)
             return report
+
+    def measure_count(self, number: str) -> int:
+        """How many measures a report has (for asking before closing without one)."""
+        with self.db.read() as session:
+            return len(self._measures(session, self._get(session, number)))
 
     def overview(self, actor: Person) -> msg.Overview:
         with self.db.read() as session:

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from bot.avvikelse import texts as t
+from bot.ui.phrases import days
+
 
 @dataclass
 class AvvikelseStatistics:
@@ -68,14 +71,16 @@ def render(stats: AvvikelseStatistics, start: date | None, end: date | None) -> 
     lines = [f"Avvikelser {period}: {stats.total}"]
     if stats.total:
         share = f"{stats.closed_within_target / stats.closed:.0%}" if stats.closed else "–"
-        median = f"{stats.median_days_to_close:.0f} dagar" if stats.median_days_to_close is not None else "–"
+        median = days(round(stats.median_days_to_close)) if stats.median_days_to_close is not None else "–"
         lines += [
             f"  Avslutade: {stats.closed} (inom målet: {share}), median till avslut: {median}",
             f"  Öppna efter målet: {stats.open_past_target}; öppnade igen: {stats.reopened}; "
             f"bedömda som lex Sarah: {stats.lex_sarah_flagged}",
         ]
-        for title, counter in (("Per enhet", stats.by_unit), ("Per kategori", stats.by_category),
-                               ("Per typ", stats.by_subject), ("Per ursprung", stats.by_origin),
-                               ("Per status", stats.by_status)):
-            lines.append(f"  {title}: " + ", ".join(f"{k} {v}" for k, v in counter.most_common()))
+        for title, counter, labels in (
+            ("Per enhet", stats.by_unit, {}), ("Per kategori", stats.by_category, {}),
+            ("Per typ", stats.by_subject, t.SUBJECTS), ("Per ursprung", stats.by_origin, t.ORIGINS_SHORT),
+            ("Per status", stats.by_status, t.STATUS_SHORT),
+        ):
+            lines.append(f"  {title}: " + "; ".join(f"{labels.get(k, k)} {v}" for k, v in counter.most_common()))
     return "\n".join(lines)

@@ -22,6 +22,11 @@ STATUS = {
     "under_utredning": "Under utredning",
     "avslutad": "Avslutad",
 }
+STATUS_SHORT = {
+    "mottagen": "Mottagen",
+    "under_utredning": "Under utredning",
+    "avslutad": "Avslutad",
+}
 LEX_SARAH = {
     "nej": "Nej, hanteras som avvikelse",
     "osaker": "Osäker, behöver bedömas",
@@ -29,7 +34,13 @@ LEX_SARAH = {
 }
 INVESTIGATION_DECISION = {
     "utkast": "Spara som utkast",
+    "atgard": "Spara utkast och lägg till en åtgärd",
     "avsluta": "Avsluta utredningen och återkoppla",
+}
+CONFIRM_CLOSE = {
+    "avsluta": "Ja, avsluta utan åtgärder",
+    "atgard": "Nej, lägg till en åtgärd först",
+    "utkast": "Nej, behåll utredningen som utkast",
 }
 
 # Form titles and labels (Slack modal titles: at most 24 characters).
@@ -59,6 +70,20 @@ LABEL_INV_LEX_SARAH = "Borde händelsen hanteras enligt lex Sarah?"
 LABEL_INV_FOLLOW_UP = "Datum för uppföljning"
 HINT_INV_FOLLOW_UP = "Lämna tomt om ingen samlad uppföljning behövs utöver åtgärdernas datum."
 LABEL_INV_DECISION = "Vad vill du göra?"
+
+INV_INTRO = (
+    "{number}: utkastet sparas tills du väljer att avsluta. Fält märkta \"krävs för att avsluta\" kan "
+    "lämnas tomma i ett utkast men måste fyllas i innan utredningen avslutas. Åtgärder läggs till en i "
+    "taget (välj \"lägg till en åtgärd\" nedan); avslutar du utan åtgärder frågar Lotsen först."
+)
+NOTE_REQUIRED_TO_CLOSE = "krävs för att avsluta"
+FORM_CONFIRM_CLOSE_TITLE = "Avsluta utan åtgärder?"
+FORM_CONFIRM_CLOSE_SUBMIT = "Fortsätt"
+CONFIRM_CLOSE_INTRO = (
+    "{number} har inga åtgärder. Efter avslut kan åtgärder inte läggas till utan att utredningen öppnas "
+    "igen. Vill du avsluta ändå?"
+)
+LABEL_CONFIRM_CLOSE = "Avsluta utan åtgärder?"
 
 FORM_MEASURE_TITLE = "Lägg till åtgärd"
 FORM_MEASURE_SUBMIT = "Lägg till"
@@ -157,6 +182,10 @@ LIST_REPORTED = "Rapporterade av dig"
 LIST_INVESTIGATE = "Att utreda"
 LIST_FOLLOW_UPS = "Uppföljningar"
 LIST_EMPTY = "Inget här just nu."
+FOLLOW_UP_KIND_MEASURE = "uppföljning av åtgärd"
+FOLLOW_UP_KIND_OVERALL = "samlad uppföljning"
+FOLLOW_UP_NOW = "dags nu"
+FOLLOW_UP_POSTPONED = "uppskjuten från {date}"
 
 HELP = """Avvikelser i Lotsen:
   /avvikelse                       rapportera en avvikelse (öppnar ett formulär)

@@ -41,7 +41,13 @@ def _fail(message: str) -> NoReturn:
 
 def parse_iso_date(text: str) -> date:
     """YYYY-MM-DD only (not 20261210 or 2026-W50-4, which date.fromisoformat also takes)."""
+    from bot.clock import today_local
+    from bot.ui.validation import day_word
+
     value = text.strip()
+    named = day_word(value, today_local())
+    if named is not None and named <= today_local():  # idag, igår: a deadline counts from a past day
+        return named
     if not _ISO_DATE.fullmatch(value):
         _fail(f"Ogiltigt datum: '{text}'. Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-12-10.")
     try:
@@ -92,7 +98,7 @@ def _calculate(typ: str, startdatum: str, as_json: bool, show_steps: bool, rules
 
 
 TypArgument = Annotated[str, typer.Argument(help="Typ av frist, t.ex. forhandsbedomning (se: lotsen frist typer)")]
-DateArgument = Annotated[str, typer.Argument(help="Datum fristen räknas från, ÅÅÅÅ-MM-DD")]
+DateArgument = Annotated[str, typer.Argument(help="Datum fristen räknas från, ÅÅÅÅ-MM-DD (eller idag)")]
 StepsOption = Annotated[bool, typer.Option("--steg", help="Visa varje steg i uträkningen")]
 
 

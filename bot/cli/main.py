@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import logging
 import sys
 from datetime import date
 from enum import StrEnum
@@ -13,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from bot.config import SlackSettings, get_settings
+from bot.config import get_settings, get_slack_settings
 
 # Never print local variables in tracebacks: they may hold report content.
 app = typer.Typer(help="Lotsen: avvikelser, frister och rutiner för socialtjänsten.", no_args_is_help=True,
@@ -48,8 +47,9 @@ def _fail(message: str, code: int = 2) -> None:
 
 
 def _setup_logging(verbose: bool = False) -> None:
-    logging.basicConfig(level=logging.DEBUG if verbose else logging.INFO,
-                        format="%(asctime)s %(levelname)s %(name)s %(message)s", stream=sys.stderr)
+    from bot.cli.logs import setup_logging
+
+    setup_logging(get_settings().log_level, verbose=verbose)
 
 
 def _parse_date(raw: str | None, option: str) -> date | None:
@@ -65,24 +65,31 @@ def _parse_date(raw: str | None, option: str) -> date | None:
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Skapa eller uppgradera databasens schema (Alembic)."""
+    from bot.cli.database import shown_url
     from storage.migrate import upgrade
 
     url = get_settings().database_url
     upgrade(url)
-    typer.echo("Databasen är uppdaterad.")
+    typer.echo(f"Databasen är uppdaterad: {shown_url(url)}")
 
 
 @org_app.command("import")
-def org_import(file: Annotated[Path, typer.Argument(help="YAML-fil med enheter och personer")]) -> None:
-    """Läs in enheter, personer, roller och chefer. En fil med fel ändrar ingenting."""
-    from bot.app import build
+def org_import(
+    file: Annotated[Path, typer.Argument(help="YAML-fil med enheter och personer")],
+    confirm: Annotated[bool, typer.Option(
+        "--bekräfta", "--bekrafta",
+        help="Flytta öppet arbete från personer som avaktiveras till enhetens chef")] = False,
+) -> None:
+    """Läs in enheter, personer, roller och chefer. En fil med fel ändrar ingenting, och inte heller en
+    import som avaktiverar någon med öppet arbete, förrän du kör med --bekräfta."""
+    from bot.cli.database import build_and_tell
     from bot.org.importer import import_org
 
     if not file.exists():
         _fail(f"Filen {file} finns inte.")
-    lotsen = build(get_settings())
+    lotsen = build_and_tell(get_settings(), expect_organisation=False)
     with lotsen.db.session() as session:
-        report = import_org(session, file)
+        report = import_org(session, file, confirm=confirm, settings=get_settings())
         if not report.ok:
             session.rollback()
     typer.echo(report.summary(), err=not report.ok)
@@ -103,12 +110,14 @@ def export_avvikelser(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Fil att skriva till (annars stdout)")] = None,
 ) -> None:
     """Alla fält utom granskningsloggen, för kvalitetsenhetens sammanställning."""
-    from bot.app import build
+    from bot.cli.database import build_and_tell, tell_nothing_found
 
     start, end = _parse_date(from_, "--from"), _parse_date(to, "--to")
     if start and end and start > end:
         _fail("--from kan inte vara senare än --to.")
-    rows = build(get_settings()).avvikelser.export_rows(start, end)
+    rows = build_and_tell(get_settings()).avvikelser.export_rows(start, end)
+    if not rows:
+        tell_nothing_found(get_settings(), "avvikelser")
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if format is ExportFormat.json:
@@ -134,14 +143,14 @@ def export_statistik(
     as_json: Annotated[bool, typer.Option("--json", help="Skriv ut JSON")] = False,
 ) -> None:
     """Sammanställning av avvikelser för kvalitetsenheten: antal per enhet, kategori, typ och status."""
-    from bot.app import build
     from bot.avvikelse.statistics import compute, render
+    from bot.cli.database import build_and_tell
     from bot.clock import today_local
 
     start, end = _parse_date(from_, "--from"), _parse_date(to, "--to")
     if start and end and start > end:
         _fail("--from kan inte vara senare än --to.")
-    stats = compute(build(get_settings()).avvikelser.export_rows(start, end), today_local())
+    stats = compute(build_and_tell(get_settings()).avvikelser.export_rows(start, end), today_local())
     typer.echo(json.dumps(stats.to_dict(), ensure_ascii=False) if as_json else render(stats, start, end))
 
 
@@ -156,17 +165,19 @@ def slack_manifest(
 
 
 def _import_cases(file: Path, mappning: Path | None) -> None:
-    from bot.app import build
+    from bot.cli.database import build_and_tell
     from bot.frist.importer import CaseImportError, import_cases, load_mapping
 
     if not file.exists():
         _fail(f"Filen {file} finns inte.")
     try:
         mapping = load_mapping(mappning)
-        report = import_cases(build(get_settings()).frister, file, mapping)
+        report = import_cases(build_and_tell(get_settings()).frister, file, mapping)
     except CaseImportError as exc:
         _fail(str(exc))
         return
+    for note in report.notes:
+        typer.echo(note, err=True)
     for row in report.rows:
         typer.echo(str(row))
     typer.echo(report.summary())
@@ -193,7 +204,7 @@ def import_arenden_ascii(
 
 @app.command("console")
 def console(
-    som: Annotated[str, typer.Option("--som", help="Vem du är i konsolen (person-id)")] = "me.anna",
+    som: Annotated[str, typer.Option("--som", help="Vem du är i konsolen (id eller namn)")] = "me.anna",
     demo: Annotated[bool, typer.Option("--demo/--ingen-demo", help="Lägg in demoorganisation och demodata")] = True,
 ) -> None:
     """Lokal chatt i terminalen (SQLite, demoorganisation), utan Slack eller Teams."""
@@ -208,6 +219,12 @@ def console(
     lotsen = build(get_settings())
     if demo:
         ensure_demo(lotsen)
+    else:
+        from bot.cli.database import organisation_missing
+
+        missing = organisation_missing(lotsen)
+        if missing:
+            _fail(missing)
     plan_morning(lotsen)  # what a morning brings: digests and review reminders land in the inboxes
     try:
         run_console(lotsen, som, sys.stdin, sys.stdout, planned_since=started)
@@ -218,16 +235,16 @@ def console(
 @app.command("run")
 def run(
     http: Annotated[bool, typer.Option("--http", help="HTTP-läge (/slack/events) i stället för Socket Mode")] = False,
-    port: Annotated[int, typer.Option("--port", help="Port i HTTP-läge")] = 3000,
+    port: Annotated[int, typer.Option("--port", help="Port i HTTP-läge", min=1, max=65535)] = 3000,
     host: Annotated[str, typer.Option("--host", help="Adress i HTTP-läge")] = "0.0.0.0",
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
     """Starta Slack-boten (Socket Mode som standard)."""
-    from bot.adapters.slack.runner import StartupError, prepare, serve_http, serve_socket_mode
+    from bot.adapters.slack.runner import StartupError, open_http, prepare, run_http, serve_socket_mode
     from bot.app import build
 
     _setup_logging(verbose)
-    slack = SlackSettings()
+    slack = get_slack_settings()
     try:
         lotsen = build(get_settings())
         runtime = prepare(lotsen, slack, http=http)
@@ -235,8 +252,13 @@ def run(
         _fail(str(exc), code=1)
         return
     if http:
+        try:
+            server = open_http(runtime, host, port)
+        except StartupError as exc:
+            _fail(str(exc), code=1)
+            return
         typer.echo(f"Lotsen lyssnar på http://{host}:{port}/slack/events", err=True)
-        serve_http(runtime, host, port)
+        run_http(runtime, server)
     else:
         typer.echo("Lotsen ansluter till Slack med Socket Mode.", err=True)
         serve_socket_mode(runtime, slack.slack_app_token)
@@ -250,7 +272,7 @@ def dispatch(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) 
 
     _setup_logging(verbose)
     try:
-        run_dispatcher(build(get_settings()), SlackSettings())
+        run_dispatcher(build(get_settings()), get_slack_settings())
     except StartupError as exc:
         _fail(str(exc), code=1)
 
@@ -264,10 +286,22 @@ def _mount_lexsarah() -> None:
 
 
 _mount_lexsarah()
+@app.callback()
+def _check_settings_first() -> None:
+    # Every setting is checked before any command runs: a wrong value is named in Swedish, exit 2.
+    from bot.config import InvalidSettings, get_slack_settings
+
+    try:
+        get_settings()
+        get_slack_settings()
+    except InvalidSettings as exc:
+        _fail(exc.message)
 
 
 def main() -> None:
-    app()
+    from bot.cli.errors import run as run_with_swedish_errors
+
+    sys.exit(run_with_swedish_errors(app))
 
 
 if __name__ == "__main__":

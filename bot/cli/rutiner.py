@@ -35,6 +35,7 @@ def _database_url() -> str:
 
 
 def _catalogue() -> RoutineCatalogue:
+    from bot.cli.database import CREATED, shown_url, sqlite_file_missing
     from bot.config import get_settings
     from bot.rutiner.analysis import SynonymFileError
     from bot.rutiner.service import RoutineCatalogue
@@ -42,12 +43,15 @@ def _catalogue() -> RoutineCatalogue:
     from storage.migrate import upgrade
 
     url = _database_url()
+    created = sqlite_file_missing(url)
     try:
         upgrade(url)
     except Exception as exc:  # a wrong URL or an unreachable server: say which, without a traceback
         typer.echo(f"Kan inte öppna databasen ({exc.__class__.__name__}). Kontrollera --databas eller "
                    "LOTSEN_DATABASE_URL.", err=True)
         raise typer.Exit(2) from exc
+    if created:
+        typer.echo(CREATED.format(url=shown_url(url)), err=True)
     synonyms = get_settings().rutin_synonyms
     try:
         return RoutineCatalogue(Database(url), str(synonyms) if synonyms else None)
@@ -99,10 +103,14 @@ def demo() -> None:
 
 
 def _search(fraga: str, as_json: bool, antal: int) -> None:
+    from bot.privacy.guard import identity_number_errors
     from bot.rutiner import messages
 
     if not fraga.strip():
         typer.echo(messages.EMPTY_QUESTION, err=True)
+        raise typer.Exit(2)
+    if identity_number_errors({"q": fraga}):  # refused as in the chat: not searched, not logged
+        typer.echo(messages.PNR_IN_QUESTION, err=True)
         raise typer.Exit(2)
     if not 1 <= antal <= 20:
         typer.echo("--antal ska vara mellan 1 och 20.", err=True)
@@ -151,10 +159,14 @@ def revision(dagar: Annotated[int, typer.Option("--dagar", help="Inom hur många
     """Rutiner vars Giltig till eller Revideras senast närmar sig eller har passerat."""
     due = _catalogue().documents_due_for_review(dagar)
     if not due:
-        typer.echo(f"Inga rutiner behöver revideras inom {dagar} dagar.")
+        from bot.ui.phrases import days
+
+        typer.echo(f"Inga rutiner behöver revideras inom {days(dagar)}.")
         return
     for d in due:
-        when = f"{-d.days_left} dagar sedan" if d.days_left < 0 else f"om {d.days_left} dagar"
+        from bot.ui.phrases import days_ago, in_days
+
+        when = days_ago(-d.days_left) if d.days_left < 0 else in_days(d.days_left)
         typer.echo(f"{d.valid_until.isoformat()} ({when}): {d.title} [{d.document}], ägare {d.owner or 'okänd'}")
 
 

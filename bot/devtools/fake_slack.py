@@ -14,7 +14,7 @@ import time
 import urllib.parse
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, TextIO
 
 VALID_TOKEN_PREFIX = "xoxb-"
 BAD_TOKEN = "xoxb-invalid"
@@ -35,6 +35,7 @@ class FakeSlack:
     calls: list[Call] = field(default_factory=list)
     fail_methods: dict[str, str] = field(default_factory=dict)  # method → error to answer with
     socket_mode_url: str | None = None  # what apps.connections.open hands out (a local ws:// server)
+    log: TextIO | None = None  # when set (the standalone fake), one line per call
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
     _seq: int = 0
@@ -93,6 +94,9 @@ class FakeSlack:
             self.calls.append(Call(method, params, token))
             self._seq += 1
             seq = self._seq
+            if self.log is not None:
+                self.log.write(describe_call(seq, method, params) + "\n")
+                self.log.flush()
         if method == "response_url":
             return {"ok": True}
         if method == "apps.connections.open":  # called with the app-level token (xapp-)
@@ -142,11 +146,29 @@ class FakeSlack:
             self.calls.clear()
 
 
+LOGGED_PARAMS = ("channel", "user", "user_id", "trigger_id", "text")
+LOGGED_MAX = 80
+
+
+def describe_call(seq: int, method: str, params: dict[str, Any]) -> str:
+    """`#3 chat.postMessage channel=U0DEMOEC01 text='Ny avvikelse att utreda'` (token never shown)."""
+    parts = [f"#{seq} {method}"]
+    for key in LOGGED_PARAMS:
+        value = params.get(key)
+        if value:
+            text = str(value).replace("\n", " ")
+            parts.append(f"{key}={text[:LOGGED_MAX] + '…' if len(text) > LOGGED_MAX else text!r}")
+    view = params.get("view")
+    if isinstance(view, dict) and view.get("type"):
+        parts.append(f"view={view.get('type')}:{view.get('callback_id') or '-'}")
+    return " ".join(parts)
+
+
 if __name__ == "__main__":  # pragma: no cover - manual demo helper
     import sys
 
-    fake = FakeSlack(port=int(sys.argv[1]) if len(sys.argv) > 1 else 8999).start()
-    print(f"Fake Slack Web API on {fake.url}")
+    fake = FakeSlack(port=int(sys.argv[1]) if len(sys.argv) > 1 else 8999, log=sys.stdout).start()
+    print(f"Fake Slack Web API on {fake.url} (one line per call)", flush=True)
     try:
         while True:
             time.sleep(3600)

@@ -12,6 +12,7 @@ FORM_DECIDE = "frist_decide"
 FORM_EXTEND = "frist_extend"
 FORM_CLOSE = "frist_close"
 FORM_REASSIGN = "frist_reassign"
+HOLDER_ROLES = ("handläggare", "teamledare")  # who may hold a deadline (policy.can_hold_deadlines)
 
 
 def new_form(default_kind: str | None = None) -> Form:
@@ -22,7 +23,7 @@ def new_form(default_kind: str | None = None) -> Form:
             FormField("case_ref", t.LABEL_CASE, FieldKind.TEXT, max_length=40, placeholder="SN 2026/0123"),
             FormField("kind", t.LABEL_KIND, FieldKind.CHOICE, options=kinds, initial=default_kind),
             FormField("trigger_date", t.LABEL_TRIGGER, FieldKind.DATE, hint=t.HINT_TRIGGER),
-            FormField("handlaggare", t.LABEL_HANDLAGGARE, FieldKind.USER, required=False),
+            FormField("handlaggare", t.LABEL_HANDLAGGARE, FieldKind.USER, required=False, roles=HOLDER_ROLES),
         ),
     )
 
@@ -64,4 +65,4 @@ def close_form(d: CaseDeadline) -> Form:
 def reassign_form(d: CaseDeadline) -> Form:
     return Form(id=FORM_REASSIGN, title=t.FORM_REASSIGN_TITLE, submit_label=t.FORM_REASSIGN_SUBMIT,
                 intro=f"{d.label}, {d.case_ref}.", context={"id": str(d.id)},
-                fields=(FormField("to", t.LABEL_NEW_HANDLAGGARE, FieldKind.USER),))
+                fields=(FormField("to", t.LABEL_NEW_HANDLAGGARE, FieldKind.USER, roles=HOLDER_ROLES),))

@@ -53,10 +53,24 @@ class CaseImportError(ValueError):
     """The file or mapping cannot be used at all (Swedish message)."""
 
 
+DELIMITERS = (";", ",", "\t", "|")
+DELIMITER_NAMES = {";": "semikolon (;)", ",": "komma (,)", "\t": "tabb", "|": "lodstreck (|)"}
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return DELIMITER_NAMES.get(delimiter, f"'{delimiter}'")
+
+
 def load_mapping(path: Path | None) -> Mapping:
     path = path or DEFAULT_MAPPING
     try:
-        return Mapping.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        mapping = Mapping.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        if len(mapping.avgransare) != 1:
+            raise CaseImportError(
+                f"Mappningsfilen {path}: avgransare ska vara ett enda tecken, t.ex. \";\" eller \",\" "
+                f"(nu '{mapping.avgransare}')."
+            )
+        return mapping
     except OSError as exc:
         raise CaseImportError(f"Kan inte läsa mappningsfilen {path}.") from exc
     except (yaml.YAMLError, ValidationError) as exc:
@@ -73,9 +87,25 @@ class RowResult:
         return f"rad {self.line}: {self.outcome}: {self.message}"
 
 
+def _header_fields(text: str, delimiter: str) -> list[str]:
+    first = next(csv.reader(io.StringIO(text), delimiter=delimiter), [])
+    return [cell.strip() for cell in first]
+
+
+def _delimiter_for(text: str, configured: str, wanted: list[str]) -> str:
+    """The configured delimiter if the header reads with it; else the one of ; , tab | that does."""
+    if all(c in _header_fields(text, configured) for c in wanted):
+        return configured
+    for candidate in DELIMITERS:
+        if candidate != configured and all(c in _header_fields(text, candidate) for c in wanted):
+            return candidate
+    return configured
+
+
 @dataclass
 class ImportReport:
     rows: list[RowResult] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
 
     def count(self, outcome: str) -> int:
         return sum(1 for r in self.rows if r.outcome == outcome)
@@ -94,13 +124,23 @@ def import_cases(service: FristService, path: Path, mapping: Mapping) -> ImportR
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise CaseImportError(f"Kan inte läsa {path} som UTF-8 text.") from exc
-    reader = csv.DictReader(io.StringIO(text), delimiter=mapping.avgransare)
     wanted = [c for c in mapping.kolumner.model_dump().values() if c]
+    delimiter = _delimiter_for(text, mapping.avgransare, wanted)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter)
     missing = [c for c in wanted if c not in (reader.fieldnames or [])]
     if missing:
         found = ", ".join(reader.fieldnames or [])
-        raise CaseImportError(f"Kolumner saknas i filen: {', '.join(missing)}. Finns: {found}.")
+        raise CaseImportError(
+            f"Kolumner saknas i filen: {', '.join(missing)}. Finns: {found}. Lotsen läser filen med "
+            f"avgränsaren {_delimiter_name(delimiter)} (avgransare i mappningen); kontrollera kolumnnamnen "
+            "under 'kolumner' i mappningen."
+        )
     report = ImportReport()
+    if delimiter != mapping.avgransare:
+        report.notes.append(
+            f"Filen är avgränsad med {_delimiter_name(delimiter)}, inte {_delimiter_name(mapping.avgransare)} "
+            "som mappningen säger; Lotsen läste den med " + _delimiter_name(delimiter) + "."
+        )
     for row in reader:
         line = reader.line_num
         try:

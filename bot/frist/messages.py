@@ -120,6 +120,6 @@ def computed(result: DeadlineResult) -> Message:
 
 
 def kinds() -> Message:
-    lines = [f"• `{r.key}`: {r.name}, {r.length_text()}{'' if r.statutory else ' (lokalt mål)'}"
+    lines = [f"• {r.key}: {r.name}, {r.length_text()}{'' if r.statutory else ' (lokalt mål)'}"
              for r in default_rules().rules]
     return Message(text="Typer av frister", header="Typer av frister", sections=("\n".join(lines),))

@@ -33,6 +33,25 @@ from storage.models import Person, Role
 from storage.models.frist import CaseDeadline, FristStatus
 
 ENTITY = "frist"
+
+
+def plan_deadline_reminders(session: Session, settings: Settings, deadline: CaseDeadline) -> None:
+    """(Re)plan a deadline's reminders to its handläggare (also when the organisation moves it)."""
+    outbox.cancel(session, f"frist:{deadline.id}:")
+    if deadline.status != FristStatus.AKTIV:
+        return
+    today = today_local()
+    deliveries = [
+        outbox.Delivery(
+            key=f"frist:{deadline.id}:{slot.stage}:{deadline.due_date.isoformat()}:{deadline.handlaggare_id}",
+            kind=f"frist_{slot.stage}",
+            recipient_id=deadline.handlaggare_id,
+            message=msg.reminder(deadline, slot.stage, slot.day),
+            due_at=at_morning(slot.day, settings.working_hours_start),
+        )
+        for slot in reminder_slots(deadline.statutory_date, deadline.due_date, today)
+    ]
+    outbox.plan_all(session, deliveries)
 LABEL = re.compile(r"^(?:F-)?(\d{1,9})$", re.IGNORECASE)
 
 
@@ -97,21 +116,7 @@ class FristService:
         return person
 
     def _plan_reminders(self, session: Session, deadline: CaseDeadline) -> None:
-        outbox.cancel(session, f"frist:{deadline.id}:")
-        if deadline.status != FristStatus.AKTIV:
-            return
-        today = today_local()
-        deliveries = [
-            outbox.Delivery(
-                key=f"frist:{deadline.id}:{slot.stage}:{deadline.due_date.isoformat()}:{deadline.handlaggare_id}",
-                kind=f"frist_{slot.stage}",
-                recipient_id=deadline.handlaggare_id,
-                message=msg.reminder(deadline, slot.stage, slot.day),
-                due_at=at_morning(slot.day, self.settings.working_hours_start),
-            )
-            for slot in reminder_slots(deadline.statutory_date, deadline.due_date, today)
-        ]
-        outbox.plan_all(session, deliveries)
+        plan_deadline_reminders(session, self.settings, deadline)
 
     # --- use cases --------------------------------------------------------------------------------
 
@@ -243,6 +248,14 @@ class FristService:
             record(session, actor_id=actor.id, action="avslutad", entity_type=ENTITY, entity_ref=deadline.label,
                    changes=diff(before, _snapshot(deadline)), channel=channel)
             return deadline
+
+    @audit_refusals
+    def check_can_reassign(self, actor: Person, label: str | int, *, channel: str) -> None:
+        """The rights check of `reassign`, made before the form asks for a new handläggare."""
+        with self.db.read() as session:
+            deadline = self._get(session, label)
+            self._require(policy.can_reassign(session, actor, deadline), t.ERR_REASSIGN_RIGHTS, actor, deadline,
+                          "nekad_omfordelning", session)
 
     @audit_refusals
     def reassign(self, actor: Person, label: str | int, to_ref: str, *, channel: str) -> tuple[CaseDeadline, Person]:

@@ -36,6 +36,10 @@ FORM_REASSIGN_TITLE = "Fördela om frist"
 FORM_REASSIGN_SUBMIT = "Fördela om"
 LABEL_NEW_HANDLAGGARE = "Ny handläggare"
 
+CALC_USAGE = (
+    "Skriv /frist beräkna <typ> <startdatum>, t.ex. /frist beräkna utredning 2026-12-10 eller "
+    "/frist beräkna utredning idag. Typerna: /frist typer."
+)
 ERR_FUTURE = "Startdatum kan inte ligga i framtiden."
 ERR_NOT_FOUND = "Det finns ingen frist {label}."
 ERR_BAD_LABEL = "Ange en frist, t.ex. F-12."

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.avvikelse import forms
@@ -121,12 +122,12 @@ class AvvikelseFlows:
             return Reply(form=forms.measure_form(self.service.report_for_form(actor, value, audit_view=True,
                                                                               channel=channel)))
         if action_id == msg.A_HANDOVER:
-            report = self.service.report_for_form(actor, value, need_investigator=False, audit_view=True,
-                                                  channel=channel)
+            report = self.service.report_for_form(actor, value, need_investigator=False, purpose="handover",
+                                                  audit_view=True, channel=channel)
             return Reply(form=forms.handover_form(report))
         if action_id == msg.A_REOPEN:
-            report = self.service.report_for_form(actor, value, need_investigator=False, audit_view=True,
-                                                  channel=channel)
+            report = self.service.report_for_form(actor, value, need_investigator=False, purpose="reopen",
+                                                  audit_view=True, channel=channel)
             return Reply(form=forms.reopen_form(report))
         if action_id in (msg.A_FOLLOW_UP_DONE, msg.A_FOLLOW_UP_SNOOZE, msg.A_FOLLOW_UP_PASS):
             try:
@@ -139,6 +140,7 @@ class AvvikelseFlows:
             if action_id == msg.A_FOLLOW_UP_SNOOZE:
                 day = self.follow_ups.snooze(actor, follow_up_id, channel=channel)
                 return Reply(message=Message(text=t.FOLLOW_UP_SNOOZED.format(date=iso_and_swedish(day))))
+            self.follow_ups.check_can_pass_on(actor, follow_up_id, channel=channel)  # before asking
             return Reply(form=forms.follow_up_pass_form(follow_up_id))
         raise UserError(UNKNOWN_COMMAND)
 
@@ -178,9 +180,27 @@ class AvvikelseFlows:
             inv, errors = forms.parse_investigation(forms.investigation_form(report), values, today)
             if inv is None:
                 return FormResult(errors=errors)
+            if inv.close and self.service.measure_count(number) == 0:
+                # Closing without a measure: keep the draft and ask first.
+                saved = self.service.save_investigation(actor, number, replace(inv, close=False), channel=channel)
+                return FormResult(message=Message(text=t.DRAFT_SAVED.format(number=saved.number)),
+                                  next_form=forms.confirm_close_form(saved))
             saved = self.service.save_investigation(actor, number, inv, channel=channel)
             text = (t.CLOSED_TEXT if inv.close else t.DRAFT_SAVED).format(number=saved.number)
-            return FormResult(message=Message(text=text))
+            return FormResult(message=Message(text=text),
+                              next_form=forms.measure_form(saved) if inv.add_measure else None)
+        if form_id == forms.FORM_CONFIRM_CLOSE:
+            report = self.service.report_for_form(actor, number)
+            clean, errors = forms.validate_form(forms.confirm_close_form(report), values)
+            if errors:
+                return FormResult(errors=errors)
+            if clean["answer"] == "atgard":
+                return FormResult(next_form=forms.measure_form(report))
+            if clean["answer"] != "avsluta":
+                return FormResult(message=Message(text=t.DRAFT_SAVED.format(number=report.number)))
+            closed = self.service.save_investigation(actor, number, forms.stored_investigation(report, close=True),
+                                                     channel=channel)
+            return FormResult(message=Message(text=t.CLOSED_TEXT.format(number=closed.number)))
         if form_id == forms.FORM_MEASURE:
             report = self.service.report_for_form(actor, number)
             measure, errors = forms.parse_measure(forms.measure_form(report), values, today)

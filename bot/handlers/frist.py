@@ -17,7 +17,7 @@ from bot.frist import texts as t
 from bot.frist.service import FristService, RegisterInput, parse_label
 from bot.ui.model import FormResult, Message, Reply, iso_and_swedish
 from bot.ui.texts import UNKNOWN_COMMAND
-from bot.ui.validation import parse_date, validate_form
+from bot.ui.validation import date_error, day_word, parse_date, validate_form
 from storage.models import Person, Role
 
 SUBCOMMANDS = {"lista": "list", "list": "list", "visa": "show", "beräkna": "calc", "berakna": "calc",
@@ -45,10 +45,12 @@ class FristFlows:
             return Reply(message=msg.kinds())
         if sub == "calc":
             if len(parts) != 3:
-                raise UserError("Skriv /frist beräkna <typ> <startdatum>, t.ex. /frist beräkna utredning 2026-12-10.")
-            start = parse_date(parts[2])
+                raise UserError(t.CALC_USAGE)
+            named = day_word(parts[2], today_local())
+            start = named if named and named <= today_local() else (
+                None if date_error(parts[2]) else parse_date(parts[2]))
             if start is None:
-                raise UserError(f"Ogiltigt datum: '{parts[2]}'. Skriv ÅÅÅÅ-MM-DD.")
+                raise UserError(date_error(parts[2]) or t.CALC_USAGE)
             try:
                 return Reply(message=msg.computed(compute(parts[1], start)))
             except (UnknownKind, InvalidStart) as exc:
@@ -78,6 +80,7 @@ class FristFlows:
         if action_id == msg.A_CLOSE:
             return Reply(form=forms.close_form(view.deadline))
         if action_id == msg.A_REASSIGN:
+            self.service.check_can_reassign(actor, ident, channel=channel)  # refused before the form asks
             return Reply(form=forms.reassign_form(view.deadline))
         raise UserError(UNKNOWN_COMMAND)
 

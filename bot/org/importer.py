@@ -16,6 +16,8 @@ import yaml
 from sqlmodel import Session, select
 
 from bot.audit.log import record
+from bot.config import Settings
+from bot.org.handover import LeaverWork, move_work, plan_handover
 from storage.models import Person, Role, Unit
 
 ROLE_ALIASES: dict[str, Role] = {
@@ -47,6 +49,15 @@ class RowError:
         return f"rad {self.line}: {self.message}"
 
 
+CONFIRM_FLAG = "--bekräfta"
+NEEDS_CONFIRMATION = (
+    "Importen avaktiverar personer som har öppet arbete. Ingenting har ändrats. Kör igen med "
+    f"{CONFIRM_FLAG} (eller --bekrafta) för att flytta arbetet till enhetens chef, som får besked:"
+)
+CANNOT_MOVE = "Importen avaktiverar personer vars arbete ingen kan ta över, och ingenting har ändrats:"
+MOVED = "Flyttat arbete ({n}):"
+
+
 @dataclass
 class ImportReport:
     errors: list[RowError] = field(default_factory=list)
@@ -56,16 +67,33 @@ class ImportReport:
     people_created: int = 0
     people_updated: int = 0
     people_deactivated: int = 0
+    # Open work of people this import deactivates: waiting for confirmation, or moved.
+    pending_work: list[LeaverWork] = field(default_factory=list)
+    handover_errors: list[str] = field(default_factory=list)
+    moved_work: list[LeaverWork] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
-        return not self.errors
+        return not self.errors and not self.pending_work and not self.handover_errors
+
+    @property
+    def needs_confirmation(self) -> bool:
+        return not self.errors and not self.handover_errors and bool(self.pending_work)
 
     def summary(self) -> str:
         if self.errors:
             lines = [f"Filen har {len(self.errors)} fel och ingenting har ändrats:"]
             lines += [f"  {e}" for e in self.errors]
             return "\n".join(lines)
+        if self.handover_errors:
+            return "\n".join([CANNOT_MOVE, *(f"  {e}" for e in self.handover_errors)])
+        if self.pending_work:
+            return "\n".join([NEEDS_CONFIRMATION, *(line for w in self.pending_work for line in w.describe())])
+        moved = [MOVED.format(n=sum(len(w.items) for w in self.moved_work))] if self.moved_work else []
+        moved += [line for w in self.moved_work for line in w.describe()]
+        return "\n".join([self._counts(), *moved])
+
+    def _counts(self) -> str:
         return (
             f"Enheter: {self.units_created} nya, {self.units_updated} uppdaterade, "
             f"{self.units_deactivated} avaktiverade. Personer: {self.people_created} nya, "
@@ -229,18 +257,22 @@ def _cross_check(units: list[_UnitRow], people: list[_PersonRow]) -> list[RowErr
     return errors
 
 
-def import_org(session: Session, path: Path, *, actor_id: int | None = None) -> ImportReport:
+def import_org(session: Session, path: Path, *, actor_id: int | None = None, confirm: bool = False,
+               settings: Settings | None = None) -> ImportReport:
+    """Import the file. People it deactivates who hold open work make the report not ok (the caller
+    rolls back) unless `confirm`: then the work moves to their units' chefs."""
     report = ImportReport()
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         report.errors.append(RowError(1, f"kan inte läsa filen ({exc.__class__.__name__})"))
         return report
-    return import_org_text(session, text, report=report, actor_id=actor_id)
+    return import_org_text(session, text, report=report, actor_id=actor_id, confirm=confirm, settings=settings)
 
 
 def import_org_text(
-    session: Session, text: str, *, report: ImportReport | None = None, actor_id: int | None = None
+    session: Session, text: str, *, report: ImportReport | None = None, actor_id: int | None = None,
+    confirm: bool = False, settings: Settings | None = None,
 ) -> ImportReport:
     report = report or ImportReport()
     units, people, errors = parse(text)
@@ -268,8 +300,11 @@ def import_org_text(
 
     # Identity fields are unique; clear them on people leaving first so a moved e-mail doesn't collide.
     listed = {p.key for p in people}
+    leavers = [existing_people[p.key] for p in people
+               if not p.active and p.key in existing_people and existing_people[p.key].active]
     for key, leaver in existing_people.items():
         if key not in listed and leaver.active:
+            leavers.append(leaver)
             leaver.active = False
             leaver.email = leaver.slack_user_id = leaver.teams_user_id = None
             report.people_deactivated += 1
@@ -314,6 +349,16 @@ def import_org_text(
             unit.active = False
             report.units_deactivated += 1
     session.flush()
+    work, cannot = plan_handover(session, leavers)
+    if cannot:
+        report.handover_errors = cannot
+        return report
+    if work and not confirm:
+        report.pending_work = work
+        return report
+    if work:
+        move_work(session, settings or Settings(), work, actor_id=actor_id)
+        report.moved_work = work
     record(
         session,
         actor_id=actor_id,

@@ -107,6 +107,13 @@ class FollowUpService:
             return follow_up.remind_on
 
     @audit_refusals
+    def check_can_pass_on(self, actor: Person, follow_up_id: int, *, channel: str) -> None:
+        """The check `pass_on` makes, before the form asks whom to pass the follow-up to."""
+        with self.db.read() as session:
+            self._owned_and_open(session, actor, follow_up_id, "nekad_uppfoljning", channel,
+                                 or_verksamhetschef=True)
+
+    @audit_refusals
     def pass_on(self, actor: Person, follow_up_id: int, to_ref: str, *, channel: str) -> Person:
         with self.db.session() as session:
             follow_up, report = self._owned_and_open(session, actor, follow_up_id, "nekad_uppfoljning", channel,

@@ -15,6 +15,7 @@ from bot.org.directory import active_people
 from bot.reminders import outbox
 from bot.rutiner.service import ReviewDue, RoutineCatalogue
 from bot.ui.model import Message, iso_and_swedish
+from bot.ui.phrases import days
 from storage.db import Database
 from storage.models import Person, Role
 
@@ -31,7 +32,7 @@ def reminder(due: ReviewDue) -> Message:
         text = f"{due.title} skulle ha reviderats senast {iso_and_swedish(due.valid_until)}."
     else:
         header = "Rutin att revidera snart"
-        text = f"{due.title} ska revideras senast {iso_and_swedish(due.valid_until)} ({due.days_left} dagar kvar)."
+        text = f"{due.title} ska revideras senast {iso_and_swedish(due.valid_until)} ({days(due.days_left)} kvar)."
     return Message(text=text, header=header, sections=(text,),
                    facts=(("Dokument", due.document), ("Dokumentägare", due.owner or "okänd")))
 

@@ -23,6 +23,10 @@ NO_ANSWER = (
 )
 OUTDATED = "⚠ Rutinen har passerat sitt Giltig till-datum ({date}); kontrollera med dokumentägaren att den gäller."
 READ_AS = "Tolkat som: {readings}."
+PNR_IN_QUESTION = (
+    "Frågan ser ut att innehålla ett personnummer eller samordningsnummer. Ställ frågan utan uppgifter "
+    "om den enskilde; Lotsen har inte sökt och inte sparat något."
+)
 EMPTY_QUESTION = 'Skriv en fråga, t.ex. lotsen rutiner sök "hur rapporterar jag en avvikelse".'
 UNREADABLE = "Kunde inte läsa {name}: {reason}"
 

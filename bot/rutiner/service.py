@@ -102,6 +102,9 @@ class RoutineCatalogue:
 
     def index_directory(self, root: Path, progress: Callable[[str, int, int], None] | None = None) -> IndexReport:
         root = root.resolve()
+        if root.is_file():
+            raise UserError(f"{root} är en fil, inte en mapp. Ange mappen med rutindokumenten, "
+                            f"t.ex. {root.parent if str(root.parent) != '.' else 'rutiner/'}.")
         if not root.is_dir():
             raise UserError(f"Mappen {root} finns inte.")
         files = sorted(p for p in root.rglob("*") if p.is_file() and _wanted(p.relative_to(root)))

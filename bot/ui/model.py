@@ -44,6 +44,11 @@ class FormField:
     initial: str | None = None
     hint: str | None = None
     placeholder: str | None = None
+    # Shown instead of "(valfri)" for a field that may be left empty for now but is needed later,
+    # e.g. "krävs för att avsluta".
+    optional_note: str | None = None
+    # For USER fields: the roles of those who qualify (any of them); empty means anyone active.
+    roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -155,11 +160,13 @@ class FormResult:
 
 
 def swedish_date(d: date) -> str:
-    """`tors 24 dec 2026`: the short form used in messages beside the ISO date."""
-    days = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
-    months = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-    return f"{days[d.weekday()]} {d.day} {months[d.month - 1]} {d.year}"
+    """`tors 24 dec 2026`: the short form used in messages beside the ISO date (see bot.ui.phrases)."""
+    from bot.ui.phrases import short_date
+
+    return short_date(d)
 
 
 def iso_and_swedish(d: date) -> str:
-    return f"{d.isoformat()} ({swedish_date(d)})"
+    from bot.ui.phrases import date_phrase
+
+    return date_phrase(d)

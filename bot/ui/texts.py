@@ -5,6 +5,7 @@ from __future__ import annotations
 ERR_REQUIRED = "Fältet måste fyllas i."
 ERR_TOO_LONG = "Texten är för lång: högst {max} tecken (nu {n})."
 ERR_DATE_FORMAT = "Skriv datumet som ÅÅÅÅ-MM-DD, t.ex. 2026-11-20."
+ERR_DATE_NOT_IN_CALENDAR = "{date} finns inte i kalendern. Skriv ett datum som finns, t.ex. 2026-11-20."
 ERR_DATE_TOO_OLD = "Datumet kan inte vara före 2000-01-01."
 ERR_CHOICE = "Välj ett av alternativen."
 ERR_UNKNOWN_PERSON = "Personen finns inte i Lotsens organisation."

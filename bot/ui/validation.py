@@ -7,14 +7,52 @@ field id, in Swedish; nothing is stored on error.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, timedelta
 
 from bot.privacy.guard import free_text_errors
 from bot.ui import texts as t
-from bot.ui.model import FieldKind, Form
+from bot.ui.model import FieldKind, Form, FormField
 
 MIN_DATE = date(2000, 1, 1)
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Words people type for a day, as the console and `/frist beräkna` take them.
+DAY_WORDS = {"idag": 0, "i dag": 0, "igår": -1, "i går": -1, "igar": -1, "imorgon": 1, "i morgon": 1}
+
+
+def day_word(raw: str, today: date) -> date | None:
+    """`idag`, `igår`, `i morgon` as a date; None for anything else."""
+    offset = DAY_WORDS.get(" ".join(raw.strip().lower().split()))
+    return None if offset is None else today + timedelta(days=offset)
+
+
+def date_error(raw: str) -> str | None:
+    """What is wrong with a typed date: its form, a day the calendar lacks, or a date before 2000."""
+    value = raw.strip()
+    if not ISO_DATE.fullmatch(value):
+        return t.ERR_DATE_FORMAT
+    try:
+        parsed = date.fromisoformat(value)
+    except ValueError:
+        return t.ERR_DATE_NOT_IN_CALENDAR.format(date=value)
+    return t.ERR_DATE_TOO_OLD if parsed < MIN_DATE else None
+
+
+def field_error(f: FormField, raw: str | None, *, check_identity_numbers: bool = True) -> str | None:
+    """The checks `validate_form` makes, for one field, so a front end can say at once what is wrong."""
+    value = raw.strip() if isinstance(raw, str) else ""
+    if not value:
+        return t.ERR_REQUIRED if f.required else None
+    if f.max_length is not None and len(value) > f.max_length:
+        return t.ERR_TOO_LONG.format(max=f.max_length, n=len(value))
+    if f.kind is FieldKind.CHOICE and f.options and value not in {o.value for o in f.options}:
+        return t.ERR_CHOICE
+    if f.kind is FieldKind.DATE:
+        return date_error(value)
+    if check_identity_numbers and f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
+        return next(iter(free_text_errors({f.id: value}).values()), None)
+    return None
 
 
 def parse_date(raw: str) -> date | None:
@@ -35,16 +73,9 @@ def validate_form(form: Form, raw: Mapping[str, str | None]) -> tuple[dict[str, 
                 errors[f.id] = t.ERR_REQUIRED
             clean[f.id] = None
             continue
-        if f.max_length is not None and len(value) > f.max_length:
-            errors[f.id] = t.ERR_TOO_LONG.format(max=f.max_length, n=len(value))
-        elif f.kind is FieldKind.CHOICE and f.options and value not in {o.value for o in f.options}:
-            errors[f.id] = t.ERR_CHOICE
-        elif f.kind is FieldKind.DATE:
-            parsed = parse_date(value)
-            if parsed is None:
-                errors[f.id] = t.ERR_DATE_FORMAT
-            elif parsed < MIN_DATE:
-                errors[f.id] = t.ERR_DATE_TOO_OLD
+        error = field_error(f, value, check_identity_numbers=False)  # checked below, over all free text
+        if error:
+            errors[f.id] = error
         clean[f.id] = value
     free_text = {f.id: clean.get(f.id) for f in form.fields if f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT)}
     for field_id, message in free_text_errors(free_text).items():

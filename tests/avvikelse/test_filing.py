@@ -97,7 +97,7 @@ def test_concurrent_submissions_get_gapless_unique_numbers(lotsen: Lotsen, peopl
     [
         ("event_date", "2026-12-11", "framtiden"),
         ("event_date", "1999-12-31", "före 2000"),
-        ("event_date", "2026-02-30", "ÅÅÅÅ-MM-DD"),
+        ("event_date", "2026-02-30", "2026-02-30 finns inte i kalendern"),
         ("event_date", "10/12/2026", "ÅÅÅÅ-MM-DD"),
         ("event_date", None, "måste fyllas i"),
         ("what_happened", "   ", "måste fyllas i"),

@@ -22,6 +22,8 @@ def follow_up(lotsen: Lotsen, people: dict[str, Person]) -> str:
         lotsen.chat.submit(people["me.anna"], "avvikelse_new", {}, values(), submission_key="f", channel="t")
         lotsen.chat.submit(people["ec.maria"], "avvikelse_investigation", {"number": NUMBER}, CLOSE,
                            submission_key="c", channel="t")
+        lotsen.chat.submit(people["ec.maria"], "avvikelse_confirm_close", {"number": NUMBER}, {"answer": "avsluta"},
+                           submission_key="cc", channel="t")  # no measures: Lotsen asks first
     [reminder] = outbox(lotsen, "avvikelse_uppfoljning")
     return str(reminder.payload["buttons"][1]["value"])
 

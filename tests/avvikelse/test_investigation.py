@@ -38,6 +38,15 @@ def form(lotsen: Lotsen, who: Person, form_id: str, vals: dict[str, str | None])
                               channel="test")
 
 
+def close(lotsen: Lotsen, who: Person) -> object:
+    """Close with INVESTIGATION; without measures Lotsen asks first, and the answer is yes."""
+    result = form(lotsen, who, "avvikelse_investigation", INVESTIGATION)
+    asked = getattr(result, "next_form", None)
+    if asked is not None and asked.id == "avvikelse_confirm_close":
+        return form(lotsen, who, asked.id, {"answer": "avsluta"})
+    return result
+
+
 INVESTIGATION = {
     "inv_course": "Hembesöket dokumenterades inte i tid.",
     "inv_what_went_wrong": "Ingen kontroll av att anteckningen förts in.",
@@ -140,7 +149,7 @@ def test_closing_needs_every_investigation_field(lotsen: Lotsen, people: dict[st
 
 def test_form_submitted_after_close_is_refused(lotsen: Lotsen, people: dict[str, Person], filed: str) -> None:
     maria = people["ec.maria"]
-    form(lotsen, maria, "avvikelse_investigation", INVESTIGATION)
+    close(lotsen, maria)
     before = snapshot(lotsen)
     late = form(lotsen, maria, "avvikelse_investigation", {**INVESTIGATION, "inv_course": "Ändrat"})
     assert "redan avslutad" in late.message.text  # type: ignore[attr-defined]
@@ -154,7 +163,7 @@ def test_reopen_needs_a_chef_and_a_reason(lotsen: Lotsen, people: dict[str, Pers
     maria, karin, anna = people["ec.maria"], people["vc.karin"], people["me.anna"]
     not_closed = form(lotsen, karin, "avvikelse_reopen", {"reason": "Ny information"})
     assert "inte avslutad" in not_closed.message.text  # type: ignore[attr-defined]
-    form(lotsen, maria, "avvikelse_investigation", INVESTIGATION)
+    close(lotsen, maria)
     denied = form(lotsen, anna, "avvikelse_reopen", {"reason": "Jag håller inte med"})
     assert "Bara utredande chef eller verksamhetschefen" in denied.message.text  # type: ignore[attr-defined]
     missing = form(lotsen, karin, "avvikelse_reopen", {"reason": " "})
@@ -167,7 +176,7 @@ def test_reopen_needs_a_chef_and_a_reason(lotsen: Lotsen, people: dict[str, Pers
     assert entry.action == "oppnad_igen" and entry.actor_id == karin.id
     assert entry.changes["reason"] == "Ny information från skolan"
     # Closing again sends a second återkoppling but does not duplicate follow-ups.
-    form(lotsen, maria, "avvikelse_investigation", INVESTIGATION)
+    close(lotsen, maria)
     assert len(outbox(lotsen, "avvikelse_aterkoppling")) == 2
     assert len(outbox(lotsen, "avvikelse_uppfoljning")) == 1
 
@@ -193,7 +202,7 @@ def test_hand_over_to_another_chef(lotsen: Lotsen, people: dict[str, Person], fi
 
 def test_follow_up_done_once(lotsen: Lotsen, people: dict[str, Person], filed: str) -> None:
     maria = people["ec.maria"]
-    form(lotsen, maria, "avvikelse_investigation", INVESTIGATION)
+    close(lotsen, maria)
     [reminder] = outbox(lotsen, "avvikelse_uppfoljning")
     follow_up_id = reminder.payload["buttons"][1]["value"]
     assert "tillhör någon annan" in act(lotsen, people["me.anna"], "followup_done", follow_up_id).message.text  # type: ignore[attr-defined]

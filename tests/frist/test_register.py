@@ -198,5 +198,5 @@ def test_calculate_in_chat(lotsen: Lotsen, people: dict[str, Person]) -> None:
     bad = lotsen.chat.command(people["hl.lina"], "frist", "beräkna flyga 2026-12-10", channel="t")
     assert "Okänd typ av frist" in bad.message.text  # type: ignore[union-attr]
     bad_date = lotsen.chat.command(people["hl.lina"], "frist", "beräkna utredning 2026-13-01", channel="t")
-    assert "Ogiltigt datum" in bad_date.message.text  # type: ignore[union-attr]
+    assert "2026-13-01 finns inte i kalendern" in bad_date.message.text  # type: ignore[union-attr]
     assert deadlines(lotsen) == []

@@ -25,21 +25,29 @@ def visible(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+_CODE = re.compile(r"`([^`\n]+)`")
 
 
-def render_message(message: Message, *, number_buttons: bool = True) -> str:
+def _plain(text: str) -> str:
+    """Slack's *bold* and `code` marks, which a terminal would show literally."""
+    return _CODE.sub(r"\1", _BOLD.sub(r"\1", text))
+
+
+def render_message(message: Message, *, number_buttons: bool = True, button_prefix: str = "") -> str:
+    """The message as terminal text; buttons numbered `[1]` (or `[3.1]` with button_prefix "3.")."""
     lines: list[str] = []
     if message.header:
         lines += [f"== {message.header} =="]
     elif message.text not in message.sections:
-        lines.append(message.text)  # no header: the text leads
+        lines.append(_plain(message.text))  # no header: the text leads
     for section in message.sections:
-        lines.append(_BOLD.sub(r"\1", section))
+        lines.append(_plain(section))
     width = max((len(label) for label, _ in message.facts), default=0)
     for label, value in message.facts:
         lines.append(f"  {label.ljust(width)}  {value}")
     if message.buttons and number_buttons:
-        lines.append("  " + "   ".join(f"[{i}] {b.label}" for i, b in enumerate(message.buttons, start=1)))
+        lines.append("  " + "   ".join(f"[{button_prefix}{i}] {b.label}"
+                                       for i, b in enumerate(message.buttons, start=1)))
     for c in message.context:
         lines.append(f"  ({c})")
     return visible("\n".join(lines))

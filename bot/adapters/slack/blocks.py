@@ -137,8 +137,10 @@ def modal(form: Form) -> dict[str, Any]:
     for f in form.fields:
         block: dict[str, Any] = {"type": "input", "block_id": f.id, "label": _plain(f.label, 2000),
                                  "element": _input_element(f), "optional": not f.required}
-        if f.hint:
-            block["hint"] = _plain(f.hint, 2000)
+        note = f"{f.optional_note[:1].upper()}{f.optional_note[1:]}." if f.optional_note else ""
+        hint = " ".join(h for h in (note, f.hint or "") if h)
+        if hint:  # Slack marks the field "(optional)"; say when it is needed after all
+            block["hint"] = _plain(hint, 2000)
         blocks.append(block)
     return {
         "type": "modal",

@@ -6,6 +6,7 @@ Lotsen with a message that names the variable instead of a stack trace.
 
 from __future__ import annotations
 
+import errno
 import io
 import logging
 from collections.abc import Callable, Iterable
@@ -69,7 +70,8 @@ class SlackRuntime:
     signing_secret: str = ""
 
     def stop(self) -> None:
-        self.scheduler.shutdown(wait=False)
+        if self.scheduler.running:
+            self.scheduler.shutdown(wait=False)
 
 
 def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: float | None = None) -> SlackRuntime:
@@ -103,10 +105,12 @@ def add_daily_jobs(scheduler: BackgroundScheduler, lotsen: Lotsen) -> None:
     morning at once: a restart must not cost the day's digests."""
     from bot.reminders.planner import plan_morning
 
+    # One cron job, whose first run is now when started after the morning: a separate run-once job
+    # would be removed by the scheduler after it ran, which races with shutdown (JobLookupError).
+    now = datetime.now(STOCKHOLM)
+    first_run = {"next_run_time": now} if now.time() >= MORNING else {}
     scheduler.add_job(plan_morning, "cron", hour=MORNING.hour, minute=MORNING.minute, args=[lotsen],
-                      coalesce=True, misfire_grace_time=3600)
-    if datetime.now(STOCKHOLM).time() >= MORNING:
-        scheduler.add_job(plan_morning, args=[lotsen])  # once, now
+                      coalesce=True, misfire_grace_time=3600, id="plan_morning", **first_run)
 
 
 def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
@@ -179,13 +183,32 @@ def make_http_server(runtime: SlackRuntime, host: str, port: int) -> Any:
                          ident="lotsen")
 
 
-def serve_http(runtime: SlackRuntime, host: str, port: int) -> None:
-    server = make_http_server(runtime, host, port)
-    log.info("listening", extra={"host": host, "port": port})
+PORT_TAKEN = ("Porten {port} används redan av ett annat program (på {host}). Stoppa det, eller starta "
+              "Lotsen på en annan port: lotsen run --http --port N.")
+PORT_REFUSED = "Lotsen får inte lyssna på port {port} (på {host}): {reason}. Välj en annan port med --port."
+
+
+def open_http(runtime: SlackRuntime, host: str, port: int) -> Any:
+    """Bind the HTTP server; a port already in use (or refused) stops Lotsen with a message naming it."""
+    try:
+        return make_http_server(runtime, host, port)
+    except OSError as exc:
+        runtime.stop()
+        if exc.errno == errno.EADDRINUSE:
+            raise StartupError(PORT_TAKEN.format(port=port, host=host)) from exc
+        raise StartupError(PORT_REFUSED.format(port=port, host=host, reason=exc.strerror or exc)) from exc
+
+
+def run_http(runtime: SlackRuntime, server: Any) -> None:
+    log.info("listening", extra={"port": getattr(server, "effective_port", None)})
     try:
         server.run()
     finally:
         runtime.stop()
+
+
+def serve_http(runtime: SlackRuntime, host: str, port: int) -> None:
+    run_http(runtime, open_http(runtime, host, port))
 
 
 def socket_mode_handler(runtime: SlackRuntime, app_token: str) -> Any:
