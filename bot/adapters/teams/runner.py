@@ -24,7 +24,14 @@ from fastapi.responses import PlainTextResponse
 from bot.adapters.teams import texts as t
 from bot.adapters.teams.app import TeamsFrontEnd
 from bot.adapters.teams.credentials import BOT_SCOPE, ClientCredentialsToken, TokenError
-from bot.adapters.teams.sdk import App, FastAPIAdapter, assert_authentication_pinned, build_app, cloud_for
+from bot.adapters.teams.sdk import (
+    App,
+    AuthenticationNotPinned,
+    FastAPIAdapter,
+    assert_authentication_pinned,
+    build_app,
+    cloud_for,
+)
 from bot.adapters.teams.sender import TeamsSender
 from bot.app import Lotsen
 from bot.config import SlackSettings, TeamsSettings
@@ -121,7 +128,6 @@ class TeamsRuntime:
 
     async def _serve(self) -> None:
         self.loop = asyncio.get_running_loop()
-        await self.app.initialize()
         assert_authentication_pinned(self.app)
         if not self.scheduler.running:
             self.scheduler.start()  # the outbox tick needs the loop the SDK sends on
@@ -171,9 +177,17 @@ def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1",
 
     fastapi = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
     fastapi.get("/healthz", response_class=PlainTextResponse)(lambda: "ok")
-    app = build_app(app_id=settings.teams_app_id.strip(), tenant_id=settings.teams_tenant_id.strip(), token=token,
-                    cloud=cloud_for(settings.lotsen_teams_openid_url, issuer), adapter=FastAPIAdapter(app=fastapi))
+    try:
+        app = build_app(app_id=settings.teams_app_id.strip(), tenant_id=settings.teams_tenant_id.strip(), token=token,
+                        cloud=cloud_for(settings.lotsen_teams_openid_url, issuer), adapter=FastAPIAdapter(app=fastapi))
+    except AuthenticationNotPinned as exc:
+        raise StartupError(str(exc)) from exc
     front = TeamsFrontEnd(lotsen, app, tenant_id=settings.teams_tenant_id.strip())
+    asyncio.run(app.initialize())  # registers /api/messages with JWT validation; binds no event loop
+    try:
+        assert_authentication_pinned(app)
+    except AuthenticationNotPinned as exc:
+        raise StartupError(str(exc)) from exc
     scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
     runtime = TeamsRuntime(lotsen=lotsen, app=app, front=front, asgi=JsonOnly(fastapi), scheduler=scheduler,
                            host=host, port=port)
