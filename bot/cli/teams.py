@@ -27,7 +27,7 @@ def paket(
     webbplats: Annotated[str, typer.Option(
         "--webbplats", help="Kommunens https-adress för support, integritet (/integritet) och villkor (/villkor)",
     )] = "https://www.example.se/lotsen",
-    version: Annotated[str, typer.Option("--version", help="Paketets version (x.y.z); höj vid varje ändring")] = "1.0.0",
+    version: Annotated[str, typer.Option("--version", help="Paketets version (x.y.z); höj vid ändring")] = "1.0.0",
     utvecklare: Annotated[str, typer.Option("--utvecklare", help="Namnet som visas som utvecklare")] = "Lotsen",
 ) -> None:
     """Bygg Teams-appens paket (manifest.json, color.png, outline.png) att ladda upp i Teams admin center."""

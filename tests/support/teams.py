@@ -132,8 +132,9 @@ class FakeMicrosoft:
                                                                                        TENANT_ID):
                         self._json(401, {"error": "invalid_client"})
                         return
-                    token = jwt.encode({"aud": "https://api.botframework.com", "appid": APP_ID, "tid": TENANT_ID,
-                                        "exp": int(time.time()) + 3600}, "fake-microsoft-signing-secret-0123456789", algorithm="HS256")
+                    claims = {"aud": "https://api.botframework.com", "appid": APP_ID, "tid": TENANT_ID,
+                              "exp": int(time.time()) + 3600}
+                    token = jwt.encode(claims, "fake-microsoft-signing-secret-0123456789", algorithm="HS256")
                     self._json(200, {"token_type": "Bearer", "expires_in": 3599, "access_token": token})
                     return
                 self._connector("POST", raw)

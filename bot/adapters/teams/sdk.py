@@ -53,14 +53,24 @@ def ambient_variables_hidden() -> Iterator[None]:
 
 
 with _environment_restored():  # the SDK's import-time load_dotenv must leave no trace
-    from microsoft_teams.api import Attachment, MessageActivityInput  # noqa: E402
-    from microsoft_teams.api.auth.cloud_environment import PUBLIC, CloudEnvironment, with_overrides  # noqa: E402
-    from microsoft_teams.api.clients.api_client_settings import ApiClientSettings  # noqa: E402
-    from microsoft_teams.apps import ActivityContext, App, FastAPIAdapter  # noqa: E402
+    from microsoft_teams.api.activities.message.message import MessageActivityInput
+    from microsoft_teams.api.auth.cloud_environment import PUBLIC, CloudEnvironment, with_overrides
+    from microsoft_teams.api.clients.api_client_settings import ApiClientSettings
+    from microsoft_teams.api.models.attachment.attachment import Attachment
+    from microsoft_teams.apps import ActivityContext, App, FastAPIAdapter
 
 __all__ = [
-    "AMBIENT_VARIABLES", "PUBLIC", "ActivityContext", "App", "Attachment", "FastAPIAdapter", "CloudEnvironment", "MessageActivityInput",
-    "assert_authentication_pinned", "build_app", "cloud_for",
+    "AMBIENT_VARIABLES",
+    "PUBLIC",
+    "ActivityContext",
+    "App",
+    "Attachment",
+    "CloudEnvironment",
+    "FastAPIAdapter",
+    "MessageActivityInput",
+    "assert_authentication_pinned",
+    "build_app",
+    "cloud_for",
 ]
 
 
