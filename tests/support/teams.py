@@ -174,6 +174,16 @@ class FakeMicrosoft:
             time.sleep(0.02)
         raise AssertionError(f"expected {count} Bot Connector calls, got {len(self.sent)}: {self.sent}")
 
+    def wait_for_conversation(self, conversation_id: str, timeout: float = 10.0) -> list[Recorded]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                found = [s for s in self.sent if s.conversation_id == conversation_id]
+            if found:
+                return found
+            time.sleep(0.02)
+        raise AssertionError(f"nothing sent to {conversation_id}: {self.sent}")
+
     # --- tokens and activities as Azure Bot Service sends them -----------------------------------------
 
     def sign(self, *, service_url: str | None = None, audience: str = APP_ID, key: rsa.RSAPrivateKey | None = None,

@@ -25,10 +25,8 @@ class TeamsUnreachable(RuntimeError):
 
 
 def activity_for(message: Message) -> MessageActivityInput:
-    activity = MessageActivityInput().add_attachments(
+    return MessageActivityInput().add_attachments(
         Attachment(content_type=cards.CONTENT_TYPE, content=cards.message_card(message)))
-    activity.summary = message.text[:200]  # what the notification shows (no case content in outbox messages)
-    return activity
 
 
 class TeamsSender:

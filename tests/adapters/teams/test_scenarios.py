@@ -20,6 +20,7 @@ from tests.support.teams import (
     dialog_open,
     dialog_submit,
     message,
+    personal_conversation,
 )
 
 FORM = {
@@ -73,9 +74,7 @@ def test_filing_via_dialog_stores_the_report_and_the_chef_is_told_proactively_wi
     assert "AVV-2026-0001" in card_text(receipt)
     [report] = reports(teams)
     assert report.number == "AVV-2026-0001"
-    sent = teams.fake.wait_for_sent(2)  # the launcher, then the chef's notification
-    to_chef = [s for s in sent if s.conversation_id != sent[0].conversation_id]
-    assert to_chef, sent
+    to_chef = teams.fake.wait_for_conversation(personal_conversation(MARIA_AAD))
     assert "AVV-2026-0001" in to_chef[0].text() and CONTENT not in to_chef[0].text()
     buttons = [a["data"]["lotsen_action"] for a in to_chef[0].cards()[0]["actions"]]
     assert buttons[0] == "avvikelse:open"
@@ -198,4 +197,4 @@ def test_a_reminder_is_delivered_proactively_and_a_throttled_send_is_retried(tea
     assert row.status == "sent" and row.attempts == 2
     [delivered] = teams.fake.wait_for_sent(1)
     assert "Påminnelse" in delivered.text() and delivered.method == "POST"
-    assert delivered.body.get("summary") == "Påminnelse: AVV-2026-0001 ska utredas"
+    assert delivered.conversation_id == personal_conversation(MARIA_AAD)
