@@ -82,7 +82,8 @@ def test_a_form_card_carries_what_the_submission_needs() -> None:
 
 def test_message_buttons_open_dialogs() -> None:
     card = cards.message_card(Message(text="t", header="Rubrik", facts=(("Nummer", "AVV-2026-0001"),),
-                                      buttons=(Button("Öppna", "avvikelse:open", "AVV-2026-0001", ButtonStyle.PRIMARY),)))
+                                      buttons=(Button("Öppna", "avvikelse:open", "AVV-2026-0001",
+                                                      ButtonStyle.PRIMARY),)))
     walk(card)
     [action] = card["actions"]
     assert action["data"] == {"msteams": {"type": "task/fetch"}, cards.K_ACTION: "avvikelse:open",
