@@ -71,7 +71,10 @@ def message_card(message: Message) -> dict[str, Any]:
     body: list[dict[str, Any]] = []
     if message.header:
         body.append(_text(message.header, size="Large", weight="Bolder"))
-    elif message.text and message.text not in message.sections:
+    # The plain text is Slack's notification fallback; a card has none, so it shows whenever the
+    # sections do not already say it.
+    if message.text and message.text != message.header and (
+            not message.sections or (not message.header and message.text not in message.sections)):
         body.append(_text(message.text))
     body += [_text(section) for section in message.sections]
     if message.facts:
