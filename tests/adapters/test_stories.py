@@ -53,8 +53,11 @@ def dumps(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+SLACK_IDS = {"me.anna": "U0DEMOME01", "ec.maria": "U0DEMOEC01", "hl.erik": "U0DEMOHL02"}
+
+
 class SlackFront:
-    IDS = {"me.anna": "U0DEMOME01", "ec.maria": "U0DEMOEC01", "hl.erik": "U0DEMOHL02"}
+    IDS = SLACK_IDS
 
     def __init__(self, lotsen: Any) -> None:
         self.lotsen = lotsen
