@@ -33,7 +33,7 @@ from bot.adapters.teams.identity import (
 from bot.adapters.teams.sdk import ActivityContext, App, Attachment, MessageActivityInput
 from bot.app import Lotsen
 from bot.chat.router import GENERAL_HELP
-from bot.errors import UserError
+from bot.errors import INTERNAL_ERROR, UserError, incident_id
 from bot.ui.model import FieldKind, Form, FormResult, Message, Reply
 from bot.ui.texts import DUPLICATE_SUBMISSION
 
@@ -65,6 +65,14 @@ def _invoke_data(activity: Any) -> dict[str, Any]:
 
 def _ok(body: dict[str, Any]) -> dict[str, Any]:
     return {"status": 200, "body": body}
+
+
+def _internal_error(where: str) -> Message:
+    """Something Lotsen did not expect (the router already catches the features' own errors): the person
+    gets an id to quote, the log the traceback, never the person."""
+    ref = incident_id()
+    log.exception("unhandled error in teams %s", where, extra={"incident": ref})
+    return Message(text=INTERNAL_ERROR.format(ref=ref))
 
 
 class TeamsFrontEnd:
@@ -103,18 +111,27 @@ class TeamsFrontEnd:
             if not text:
                 return  # an Action.Submit from an old card, or an empty mention
             aad = _get(activity, "from_", "aad_object_id")
-            card = await asyncio.to_thread(self.answer_text, aad, text)
+            try:
+                card = await asyncio.to_thread(self.answer_text, aad, text)
+            except Exception:
+                card = cards.message_card(_internal_error("message"))
             await ctx.send(MessageActivityInput(text="").add_attachments(*self._attachments(card)))
 
         app.on_message(on_message)
 
         async def on_dialog_open(ctx: ActivityContext[Any]) -> Any:
             aad = _get(ctx.activity, "from_", "aad_object_id")
-            return _ok(await asyncio.to_thread(self.open_dialog, aad, _invoke_data(ctx.activity)))
+            try:
+                return _ok(await asyncio.to_thread(self.open_dialog, aad, _invoke_data(ctx.activity)))
+            except Exception:
+                return _ok(cards.dialog(t.DIALOG_TITLE, cards.message_card(_internal_error("task/fetch"))))
 
         async def on_dialog_submit(ctx: ActivityContext[Any]) -> Any:
             aad = _get(ctx.activity, "from_", "aad_object_id")
-            return _ok(await asyncio.to_thread(self.submit_dialog, aad, _invoke_data(ctx.activity)))
+            try:
+                return _ok(await asyncio.to_thread(self.submit_dialog, aad, _invoke_data(ctx.activity)))
+            except Exception:
+                return _ok(cards.dialog(t.DIALOG_TITLE, cards.message_card(_internal_error("task/submit"))))
 
         app.on_dialog_open(on_dialog_open)
         app.on_dialog_submit(on_dialog_submit)

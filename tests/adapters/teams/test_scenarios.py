@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from sqlmodel import select
 
 from storage.models import AuditEntry, Avvikelse, Person, TeamsConversation
@@ -198,3 +199,18 @@ def test_a_reminder_is_delivered_proactively_and_a_throttled_send_is_retried(tea
     [delivered] = teams.fake.wait_for_sent(1)
     assert "Påminnelse" in delivered.text() and delivered.method == "POST"
     assert delivered.conversation_id == personal_conversation(MARIA_AAD)
+
+
+def test_an_unexpected_error_gives_an_id_to_quote_not_a_traceback(teams: TeamsHarness,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("database gone")
+
+    monkeypatch.setattr("bot.adapters.teams.app.resolve_teams_user", broken)
+    response = teams.post(dialog_open(teams.fake, ANNA_AAD, {"lotsen_command": "avvikelse", "lotsen_text": ""}))
+    assert response.status == 200
+    text = card_text(dialog_card(response))
+    assert "felkod" in text and "database gone" not in text and "Traceback" not in text
+    teams.post(message(teams.fake, ANNA_AAD, "avvikelse"))
+    [said] = teams.fake.wait_for_sent(1)
+    assert "felkod" in said.text()
