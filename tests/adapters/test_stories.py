@@ -112,23 +112,27 @@ class TeamsFront:
             body["action"] = "add"
             assert self.h.post(body).status == 200
 
-    def _chat(self, person: str, text: str) -> ms.Recorded:
+    def _chat(self, person: str, text: str, *, launcher: bool = False) -> ms.Recorded:
+        """What the bot answered in the chat; proactive notifications may arrive in between."""
         before = len(self.h.fake.sent)
         self.h.post(ms.message(self.h.fake, TEAMS_IDS[person], text))
-        return self.h.fake.wait_for_sent(before + 1)[before]
+        if launcher:
+            return self.h.fake.wait_for_launcher(after=before)
+        conversation = ms.personal_conversation(TEAMS_IDS[person])
+        return self.h.fake.wait_for(lambda s: s.conversation_id == conversation, after=before)
 
     def _dialog(self, person: str, data: dict[str, Any], submit: bool = False) -> dict[str, Any]:
         build = ms.dialog_submit if submit else ms.dialog_open
         return ms.dialog_card(self.h.post(build(self.h.fake, TEAMS_IDS[person], data)))
 
     def file_avvikelse(self, person: str, values: dict[str, str]) -> str:
-        launcher = self._chat(person, "avvikelse")
+        launcher = self._chat(person, "avvikelse", launcher=True)
         assert CONTENT not in launcher.text()
         form = self._dialog(person, ms.button_data(launcher.cards()[0]))
         return dumps(self._dialog(person, {**form["actions"][0]["data"], **values}, submit=True))
 
     def list_avvikelser(self, person: str) -> str:
-        launcher = self._chat(person, "avvikelse lista")
+        launcher = self._chat(person, "avvikelse lista", launcher=True)
         return dumps(self._dialog(person, ms.button_data(launcher.cards()[0])))
 
     def ask(self, person: str, question: str) -> str:

@@ -174,6 +174,21 @@ class FakeMicrosoft:
             time.sleep(0.02)
         raise AssertionError(f"expected {count} Bot Connector calls, got {len(self.sent)}: {self.sent}")
 
+    def wait_for(self, predicate: Any, timeout: float = 10.0, *, after: int = 0) -> Recorded:
+        """The first recorded call (from index `after`) the predicate accepts."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                found = [s for s in self.sent[after:] if predicate(s)]
+            if found:
+                return found[0]
+            time.sleep(0.02)
+        raise AssertionError(f"nothing matching was sent: {self.sent[after:]}")
+
+    def wait_for_launcher(self, after: int = 0) -> Recorded:
+        """The chat message with a button that runs a command in a dialog (not a proactive notification)."""
+        return self.wait_for(lambda s: is_launcher(s), after=after)
+
     def wait_for_conversation(self, conversation_id: str, timeout: float = 10.0) -> list[Recorded]:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -192,6 +207,10 @@ class FakeMicrosoft:
         claims = {"iss": issuer, "aud": audience, "serviceurl": service_url or self.service_url,
                   "nbf": now - 60, "iat": now - 60, "exp": now + expires_in}
         return jwt.encode(claims, key or self.key, algorithm="RS256", headers={"kid": kid or self.kid})
+
+
+def is_launcher(sent: Recorded) -> bool:
+    return any("lotsen_command" in a.get("data", {}) for c in sent.cards() for a in c.get("actions", []))
 
 
 _conversation_ids: dict[tuple[str, str], str] = {}

@@ -20,6 +20,7 @@ from tests.support.teams import (
     dialog_card,
     dialog_open,
     dialog_submit,
+    is_launcher,
     message,
     personal_conversation,
 )
@@ -46,8 +47,9 @@ def install(teams: TeamsHarness, aad: str) -> None:
 
 
 def open_new_report_form(teams: TeamsHarness, aad: str = ANNA_AAD) -> dict[str, object]:
+    before = len(teams.fake.sent)
     teams.post(message(teams.fake, aad, "avvikelse"))
-    [launcher] = teams.fake.wait_for_sent(1)
+    launcher = teams.fake.wait_for_launcher(after=before)
     response = teams.post(dialog_open(teams.fake, aad, button_data(launcher.cards()[0], "Öppna")))
     assert response.status == 200
     return dialog_card(response)
@@ -104,7 +106,8 @@ def test_submitting_the_same_dialog_twice_stores_one_report(teams: TeamsHarness)
 def test_the_list_is_shown_only_in_a_dialog(teams: TeamsHarness) -> None:
     submit(teams, ANNA_AAD, open_new_report_form(teams), FORM)
     teams.post(message(teams.fake, MARIA_AAD, "avvikelse lista"))
-    launcher = teams.fake.wait_for_sent(2)[-1]
+    launcher = teams.fake.wait_for(
+        lambda s: is_launcher(s) and s.conversation_id == personal_conversation(MARIA_AAD))
     assert "AVV-2026" not in launcher.text()  # the chat shows a button, not the list
     listing = dialog_card(teams.post(dialog_open(teams.fake, MARIA_AAD, button_data(launcher.cards()[0]))))
     assert "Att utreda" in card_text(listing) and "AVV-2026-0001" in card_text(listing)
@@ -126,7 +129,7 @@ def test_opening_a_report_shows_content_only_to_someone_allowed(teams: TeamsHarn
 def test_a_command_in_a_channel_posts_no_content_and_answers_whoever_clicks(teams: TeamsHarness) -> None:
     submit(teams, ANNA_AAD, open_new_report_form(teams), FORM)
     teams.post(message(teams.fake, MARIA_AAD, "<at>Lotsen</at> avvikelse visa AVV-2026-0001", channel=True))
-    in_channel = teams.fake.wait_for_sent(2)[-1]
+    in_channel = teams.fake.wait_for(lambda s: s.conversation_id.startswith("19:"))
     assert in_channel.conversation_id.startswith("19:") and CONTENT not in in_channel.text()
     assert "replyToId" not in in_channel.body  # sent, not a quoting reply
     data = button_data(in_channel.cards()[0])
@@ -146,7 +149,7 @@ def test_a_routine_question_is_answered_in_the_chat_with_its_source(teams: Teams
     thanks = teams.post(dialog_open(teams.fake, ERIK_AAD, {**feedback["data"]}))
     assert "Tack!" in card_text(dialog_card(thanks))
     teams.post(message(teams.fake, ANNA_AAD, "<at>Lotsen</at> rutin hur rapporterar jag en avvikelse", channel=True))
-    in_channel = teams.fake.wait_for_sent(2)[-1]
+    in_channel = teams.fake.wait_for(lambda s: s.conversation_id.startswith("19:"))
     assert in_channel.conversation_id.startswith("19:") and "rutin_avvikelser.md" in in_channel.text()
 
 
