@@ -69,6 +69,7 @@ class FakeMicrosoft:
     sent: list[Recorded] = field(default_factory=list)
     token_requests: list[dict[str, str]] = field(default_factory=list)
     fail_next: list[int] = field(default_factory=list)  # statuses for the next Bot Connector calls
+    emails: dict[str, str] = field(default_factory=dict)  # AAD object id → e-mail (conversation members)
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -115,6 +116,14 @@ class FakeMicrosoft:
                                      "token_endpoint_auth_methods_supported": ["private_key_jwt"]})
                 elif self.path == "/v1/.well-known/keys":
                     self._json(200, fake.jwks())
+                elif self.path.startswith("/teams/v3/conversations/") and "/members/" in self.path:
+                    member = urllib.parse.unquote(self.path.rsplit("/", 1)[1])  # 29:<aad> in these tests
+                    aad = member.removeprefix("29:")
+                    if aad in fake.emails:
+                        self._json(200, {"id": member, "aadObjectId": aad, "email": fake.emails[aad],
+                                         "userPrincipalName": fake.emails[aad], "name": "Testperson"})
+                    else:
+                        self._json(404, {"error": {"code": "MemberNotFoundInConversation"}})
                 else:
                     self._json(404, {"error": "not found"})
 

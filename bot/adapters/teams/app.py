@@ -26,6 +26,7 @@ from bot.adapters.teams import cards
 from bot.adapters.teams import texts as t
 from bot.adapters.teams.identity import (
     ConversationRef,
+    link_by_email,
     person_by_teams_id,
     remember_conversation,
     resolve_teams_user,
@@ -100,6 +101,7 @@ class TeamsFrontEnd:
             ref = self._reference(activity)
             if ref is not None:
                 await asyncio.to_thread(remember_conversation, self.lotsen.db, ref)
+            await self._link_unknown_by_email(ctx)
             await ctx.next()
             return None
 
@@ -135,6 +137,25 @@ class TeamsFrontEnd:
 
         app.on_dialog_open(on_dialog_open)
         app.on_dialog_submit(on_dialog_submit)
+
+    async def _link_unknown_by_email(self, ctx: ActivityContext[Any]) -> None:
+        """A Teams user not found by object id: ask Teams for their e-mail (the conversation's member
+        record) and match it against the organisation file, like Slack's users.info fallback."""
+        activity = ctx.activity
+        aad, user_id = _get(activity, "from_", "aad_object_id"), _get(activity, "from_", "id")
+        conversation_id = _get(activity, "conversation", "id")
+        if activity.type not in ("message", "invoke") or not aad or not user_id or not conversation_id:
+            return
+        if await asyncio.to_thread(person_by_teams_id, self.lotsen.db, str(aad)) is not None:
+            return
+        try:
+            member = await ctx.api.conversations.get_member_by_id(str(conversation_id), str(user_id))
+        except Exception:  # not allowed, or the member is gone: the person stays unknown
+            log.info("teams member lookup failed")
+            return
+        email = member.email or member.user_principal_name
+        if email and "@" in email:
+            await asyncio.to_thread(link_by_email, self.lotsen.db, str(aad), email)
 
     def _reference(self, activity: Any) -> ConversationRef | None:
         """The 1:1 conversation of the person writing, if this activity comes from one."""

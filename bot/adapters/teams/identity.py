@@ -13,6 +13,7 @@ from sqlmodel import col, select
 
 from bot.clock import utcnow
 from bot.errors import UnknownUser
+from bot.org.directory import person_by_email
 from bot.ui.texts import UNKNOWN_USER
 from storage.db import Database
 from storage.models import Person, TeamsConversation
@@ -38,6 +39,20 @@ def resolve_teams_user(db: Database, aad_object_id: str | None) -> Person:
     if person is None:
         raise UnknownUser(UNKNOWN_USER)
     return person
+
+
+def link_by_email(db: Database, aad_object_id: str, email: str) -> Person | None:
+    """First contact from Teams of a person the organisation file knows by e-mail only: remember the
+    Azure AD object id, so the next lookup is direct (as Slack does with its user id)."""
+    with db.session() as session:
+        found = person_by_email(session, email)
+        if found is None:
+            return None
+        if found.teams_user_id is None:
+            found.teams_user_id = normalise(aad_object_id)
+            session.add(found)
+            return found
+    return None  # the address belongs to someone already linked to another Teams account
 
 
 @dataclass(frozen=True)

@@ -217,3 +217,18 @@ def test_an_unexpected_error_gives_an_id_to_quote_not_a_traceback(teams: TeamsHa
     teams.post(message(teams.fake, ANNA_AAD, "avvikelse"))
     [said] = teams.fake.wait_for_sent(1)
     assert "felkod" in said.text()
+
+
+def test_a_person_known_by_email_only_is_found_and_their_teams_id_remembered(teams: TeamsHarness) -> None:
+    newcomer = "cccccccc-0000-4000-8000-0000000e1111"
+    with teams.lotsen.db.session() as s:
+        erik = s.exec(select(Person).where(Person.key == "hl.erik")).one()
+        erik.teams_user_id = None
+        s.add(erik)
+        email = erik.email
+    assert email
+    teams.fake.emails[newcomer] = email.upper()
+    opened = teams.post(dialog_open(teams.fake, newcomer, {"lotsen_command": "avvikelse", "lotsen_text": ""}))
+    assert dialog_card(opened)["actions"][0]["data"]["lotsen_form"] == "avvikelse_new"
+    with teams.lotsen.db.session() as s:
+        assert s.exec(select(Person).where(Person.key == "hl.erik")).one().teams_user_id == newcomer
