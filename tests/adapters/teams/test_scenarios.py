@@ -131,7 +131,8 @@ def test_a_command_in_a_channel_posts_no_content_and_answers_whoever_clicks(team
     teams.post(message(teams.fake, MARIA_AAD, "<at>Lotsen</at> avvikelse visa AVV-2026-0001", channel=True))
     in_channel = teams.fake.wait_for(lambda s: s.conversation_id.startswith("19:"))
     assert in_channel.conversation_id.startswith("19:") and CONTENT not in in_channel.text()
-    assert "replyToId" not in in_channel.body  # sent, not a quoting reply
+    # Sent, not ctx.reply: a reply would quote the person's message (here a case number) in the channel.
+    assert "quoted" not in in_channel.text() and "replyToId" not in in_channel.body
     data = button_data(in_channel.cards()[0])
     assert CONTENT in card_text(dialog_card(teams.post(dialog_open(teams.fake, MARIA_AAD, data, channel=True))))
     other = dialog_card(teams.post(dialog_open(teams.fake, ERIK_AAD, data, channel=True)))
