@@ -261,12 +261,27 @@ def _run_teams(host: str, port: int) -> None:
 
 
 @app.command("dispatch")
-def dispatch(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
-    """Skicka utkorgens meddelanden till Slack från en egen process (se LOTSEN_DISPATCHER_IN_PROCESS)."""
+def dispatch(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    teams: Annotated[bool, typer.Option("--teams", help="Till Teams (och Slack om SLACK_BOT_TOKEN finns)")] = False,
+) -> None:
+    """Skicka utkorgens meddelanden till Slack (eller Teams) från en egen process (LOTSEN_DISPATCHER_IN_PROCESS)."""
     from bot.adapters.slack.runner import StartupError, run_dispatcher
     from bot.app import build
 
     _setup_logging(verbose)
+    if teams:
+        from bot.adapters.teams.runner import StartupError as TeamsStartupError
+        from bot.adapters.teams.runner import check_settings
+        from bot.adapters.teams.runner import run_dispatcher as run_teams_dispatcher
+        from bot.config import TeamsSettings
+
+        try:
+            check_settings(TeamsSettings())
+            run_teams_dispatcher(build(get_settings()), TeamsSettings(), SlackSettings())
+        except TeamsStartupError as exc:
+            _fail(str(exc), code=1)
+        return
     try:
         run_dispatcher(build(get_settings()), SlackSettings())
     except StartupError as exc:

@@ -117,3 +117,38 @@ def test_run_teams_serves_signed_activities_and_nothing_else(tmp_path: Path, fak
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.slow
+def test_lotsen_dispatch_teams_delivers_the_outbox_from_its_own_process(tmp_path: Path, fake: FakeMicrosoft) -> None:
+    from sqlmodel import select
+
+    from bot.adapters.teams.identity import ConversationRef, remember_conversation
+    from bot.reminders import outbox
+    from bot.ui.model import Message
+    from storage.models import Person
+    from tests.adapters.teams.conftest import give_teams_ids
+    from tests.conftest import make_lotsen
+
+    db_url = f"sqlite:///{tmp_path / 'dispatch.db'}"
+    upgrade(db_url)
+    lotsen = make_lotsen(db_url)
+    give_teams_ids(lotsen)
+    remember_conversation(lotsen.db, ConversationRef(ANNA_AAD, "a:1anna", fake.service_url, TENANT_ID, "28:bot"))
+    with lotsen.db.session() as s:
+        anna = s.exec(select(Person).where(Person.key == "me.anna")).one()
+        outbox.plan(s, key="e2e:teams:1", kind="test", recipient_id=anna.id or 0,
+                    message=Message(text="Hej Anna", header="Påminnelse"))
+    lotsen.db.dispose()
+    missing = subprocess.run([*LOTSEN, "dispatch", "--teams"], env=env_for(db_url), cwd=tmp_path,
+                             capture_output=True, text=True, timeout=60)
+    assert missing.returncode == 1 and "TEAMS_APP_ID" in missing.stderr and "Traceback" not in missing.stderr
+    proc = subprocess.Popen([*LOTSEN, "dispatch", "--teams"], cwd=tmp_path, stdout=subprocess.DEVNULL,
+                            stderr=subprocess.PIPE, text=True,
+                            env=teams_env(db_url, fake, LOTSEN_DISPATCHER_TICK_SECONDS="0.2"))
+    try:
+        [sent] = fake.wait_for_sent(1, timeout=40)
+        assert sent.conversation_id == "a:1anna" and "Hej Anna" in sent.text()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)

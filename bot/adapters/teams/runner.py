@@ -12,6 +12,7 @@ import json
 import logging
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,6 +36,7 @@ from bot.adapters.teams.sdk import (
 from bot.adapters.teams.sender import TeamsSender
 from bot.app import Lotsen
 from bot.config import SlackSettings, TeamsSettings
+from bot.reminders.dispatcher import Sender
 
 log = logging.getLogger(__name__)
 MESSAGES_PATH = "/api/messages"
@@ -164,8 +166,8 @@ class TeamsRuntime:
             self.scheduler.shutdown(wait=False)
 
 
-def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1", port: int = 3978,
-            tick_seconds: float | None = None, slack: SlackSettings | None = None) -> TeamsRuntime:
+def _sdk_app(settings: TeamsSettings) -> tuple[App, FastAPI]:
+    """Check the settings against Microsoft (OpenID document, a token) and build the initialised SDK App."""
     check_settings(settings)
     issuer = read_openid(settings.lotsen_teams_openid_url)
     token = ClientCredentialsToken(settings.lotsen_teams_token_url, settings.teams_app_id.strip(),
@@ -174,35 +176,63 @@ def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1",
         token.fetch_sync(BOT_SCOPE)
     except TokenError as exc:
         raise StartupError(t.TOKEN_REFUSED.format(error=exc)) from exc
-
     fastapi = FastAPI(openapi_url=None, docs_url=None, redoc_url=None)
     fastapi.get("/healthz", response_class=PlainTextResponse)(lambda: "ok")
     try:
         app = build_app(app_id=settings.teams_app_id.strip(), tenant_id=settings.teams_tenant_id.strip(), token=token,
                         cloud=cloud_for(settings.lotsen_teams_openid_url, issuer), adapter=FastAPIAdapter(app=fastapi))
-    except AuthenticationNotPinned as exc:
-        raise StartupError(str(exc)) from exc
-    front = TeamsFrontEnd(lotsen, app, tenant_id=settings.teams_tenant_id.strip())
-    asyncio.run(app.initialize())  # registers /api/messages with JWT validation; binds no event loop
-    try:
+        asyncio.run(app.initialize())  # registers /api/messages with JWT validation; binds no event loop
         assert_authentication_pinned(app)
     except AuthenticationNotPinned as exc:
         raise StartupError(str(exc)) from exc
+    return app, fastapi
+
+
+def _senders(lotsen: Lotsen, app: App, loop: Callable[[], asyncio.AbstractEventLoop | None],
+             slack: SlackSettings | None) -> list[Sender]:
+    """Teams, and Slack too when its token is set: the dispatcher delivers through whichever platform the
+    recipient uses, so a process that can reach only some people does not claim the others' messages
+    in vain."""
+    senders: list[Sender] = [TeamsSender(lotsen.db, app, loop)]
+    if slack is not None and slack.slack_bot_token:
+        from slack_sdk import WebClient
+
+        from bot.adapters.slack.sender import SlackSender
+
+        senders.append(SlackSender(WebClient(token=slack.slack_bot_token, base_url=slack.slack_api_url)))
+    return senders
+
+
+def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1", port: int = 3978,
+            tick_seconds: float | None = None, slack: SlackSettings | None = None) -> TeamsRuntime:
+    app, fastapi = _sdk_app(settings)
+    front = TeamsFrontEnd(lotsen, app, tenant_id=settings.teams_tenant_id.strip())
     scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
     runtime = TeamsRuntime(lotsen=lotsen, app=app, front=front, asgi=JsonOnly(fastapi), scheduler=scheduler,
                            host=host, port=port)
     if lotsen.settings.dispatcher_in_process:
-        senders: list[Any] = [TeamsSender(lotsen.db, app, lambda: runtime.loop)]
-        if slack is not None and slack.slack_bot_token:
-            from slack_sdk import WebClient
-
-            from bot.adapters.slack.sender import SlackSender
-
-            senders.append(SlackSender(WebClient(token=slack.slack_bot_token, base_url=slack.slack_api_url)))
-        dispatcher = lotsen.dispatcher(senders)
+        dispatcher = lotsen.dispatcher(_senders(lotsen, app, lambda: runtime.loop, slack))
         scheduler.add_job(dispatcher.drain, "interval", seconds=tick_seconds or lotsen.settings.dispatcher_tick_seconds,
                           max_instances=1, coalesce=True, misfire_grace_time=None)
     from bot.adapters.slack.runner import add_daily_jobs
 
     add_daily_jobs(scheduler, lotsen)
     return runtime
+
+
+def run_dispatcher(lotsen: Lotsen, settings: TeamsSettings, slack: SlackSettings | None = None) -> None:
+    """`lotsen dispatch --teams`: deliver the outbox to Teams (and Slack, when configured) from a process of
+    its own, with the SDK's event loop in a thread and no HTTP server."""
+    from apscheduler.schedulers.blocking import BlockingScheduler
+
+    app, _ = _sdk_app(settings)
+    loop = asyncio.new_event_loop()
+    threading.Thread(target=loop.run_forever, name="lotsen-teams-loop", daemon=True).start()
+    dispatcher = lotsen.dispatcher(_senders(lotsen, app, lambda: loop, slack))
+    scheduler = BlockingScheduler(timezone="Europe/Stockholm")
+    scheduler.add_job(dispatcher.drain, "interval", seconds=lotsen.settings.dispatcher_tick_seconds,
+                      max_instances=1, coalesce=True, misfire_grace_time=None)
+    try:
+        scheduler.start()
+    finally:
+        loop.call_soon_threadsafe(loop.stop)
