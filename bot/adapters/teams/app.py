@@ -231,21 +231,20 @@ class TeamsFrontEnd:
         except UserError as exc:
             return cards.dialog(t.DIALOG_TITLE, cards.message_card(Message(text=exc.message)))
         form_id, key = str(data[cards.K_FORM]), str(data.get(cards.K_KEY) or "")
-        if not key.startswith("teams:dialog:"):
+        if not cards.SUBMISSION_KEY.fullmatch(key):
             return cards.dialog_message(t.DIALOG_UNKNOWN)
         context = cards.context_of(data)
         form = cards.form_from_json(str(data.get(cards.K_DEFINITION) or ""), context)
         field_ids = [f.id for f in form.fields] if form else []
-        values = cards.submitted_values(field_ids, data)
-        if form is not None:
-            values = self._people_as_keys(form, values)
+        typed = cards.submitted_values(field_ids, data)
+        values = self._people_as_keys(form, typed) if form is not None else typed
         result: FormResult = self.lotsen.chat.submit(actor, form_id, context, values, submission_key=key,
                                                      channel=CHANNEL)
         if result.errors:
             if form is None:
                 return cards.dialog(t.DIALOG_TITLE, cards.message_card(
                     Message(text="\n".join(result.errors.values()))))
-            return self._form_dialog(form, key=key, values=values, errors=result.errors)
+            return self._form_dialog(form, key=key, values=typed, errors=result.errors)
         if result.next_form is not None:
             return self._form_dialog(result.next_form)
         message = result.message or Message(text=DUPLICATE_SUBMISSION)

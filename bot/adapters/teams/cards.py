@@ -97,7 +97,11 @@ def launcher_card(text: str, button: str, command: str, argument: str) -> dict[s
 # --- forms -------------------------------------------------------------------------------------------
 
 
+SUBMISSION_KEY = re.compile(r"teams:dialog:[0-9a-f]{32}")
+
+
 def new_submission_key() -> str:
+    """One per dialog opened: submitting the same dialog twice stores once (the core's processed keys)."""
     return f"teams:dialog:{uuid.uuid4().hex}"
 
 

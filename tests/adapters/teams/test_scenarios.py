@@ -233,3 +233,11 @@ def test_a_person_known_by_email_only_is_found_and_their_teams_id_remembered(tea
     assert dialog_card(opened)["actions"][0]["data"]["lotsen_form"] == "avvikelse_new"
     with teams.lotsen.db.session() as s:
         assert s.exec(select(Person).where(Person.key == "hl.erik")).one().teams_user_id == newcomer
+
+
+def test_a_submission_with_a_forged_key_is_refused_and_stores_nothing(teams: TeamsHarness) -> None:
+    form = open_new_report_form(teams)
+    data = {**form["actions"][0]["data"], "lotsen_key": "x" * 500}  # type: ignore[index]
+    response = teams.post(dialog_submit(teams.fake, ANNA_AAD, {**data, **FORM}))
+    assert response.status == 200 and response.body["task"]["type"] == "message"
+    assert reports(teams) == []
