@@ -42,6 +42,9 @@ log = logging.getLogger(__name__)
 CHANNEL = "teams"
 MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
 HELP_WORDS = ("hjälp", "hjalp", "help", "lotsen")
+# What Slack shows in App Home (quick actions and each feature's overview) opens from these words.
+HOME_COMMAND = "hem"
+HOME_WORDS = (HOME_COMMAND, "start", "översikt", "oversikt")
 # Commands whose answers carry no case content and may stand in a chat (routine answers cite documents).
 CHAT_SAFE_COMMANDS = ("rutin",)
 
@@ -181,6 +184,8 @@ class TeamsFrontEnd:
             return cards.message_card(Message(text=exc.message))
         name, _, rest = text.lstrip("/").partition(" ")
         name, rest = name.strip().lower(), rest.strip()
+        if name in HOME_WORDS and not rest:
+            return cards.launcher_card(t.LAUNCH_HOME, t.OPEN_HOME, HOME_COMMAND, "")
         if name in self.feature_commands:
             if rest.split(" ", 1)[0].lower() in HELP_WORDS:
                 return cards.message_card(self.lotsen.chat.command(actor, name, rest, channel=CHANNEL).message
@@ -215,6 +220,8 @@ class TeamsFrontEnd:
         if cards.K_ACTION in data:
             reply = chat.action(actor, str(data[cards.K_ACTION]), str(data.get(cards.K_VALUE) or ""),
                                 channel=CHANNEL)
+        elif data.get(cards.K_COMMAND) == HOME_COMMAND:
+            return cards.dialog(t.DIALOG_TITLE, cards.messages_card(chat.home(actor)))
         elif cards.K_COMMAND in data and str(data[cards.K_COMMAND]) in chat.by_command:
             reply = chat.command(actor, str(data[cards.K_COMMAND]), str(data.get(cards.K_TEXT) or ""),
                                  channel=CHANNEL)

@@ -88,6 +88,17 @@ def message_card(message: Message) -> dict[str, Any]:
     return card(body, actions)
 
 
+def messages_card(messages: list[Message]) -> dict[str, Any]:
+    """Several messages in one card (the overview Slack shows in App Home), each with its own buttons."""
+    body: list[dict[str, Any]] = []
+    for message in messages:
+        single = message_card(message)
+        body += single["body"]
+        if single.get("actions"):
+            body.append({"type": "ActionSet", "actions": single["actions"]})
+    return card(body)
+
+
 def launcher_card(text: str, button: str, command: str, argument: str) -> dict[str, Any]:
     """A chat message without content: one button that runs the command again in a dialog."""
     return card([_text(text)], [_dialog_button(button, {K_COMMAND: command, K_TEXT: argument},

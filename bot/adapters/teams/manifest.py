@@ -26,6 +26,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("frist", "Registrera en frist i ett ärende"),
     ("frist lista", "Dina frister (och teamets för teamledare)"),
     ("rutin", "Vilken rutin gäller? Skriv frågan efter ordet rutin"),
+    ("hem", "Din översikt: att utreda, uppföljningar och frister"),
     ("hjälp", "Vad Lotsen kan"),
 )
 # In a channel, only what can be answered there; everything else opens a dialog for the one who asks.

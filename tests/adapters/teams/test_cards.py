@@ -16,7 +16,7 @@ from storage.models import Person
 from tests.conftest import make_lotsen
 
 # Adaptive Cards 1.5 element and action types Lotsen may use (all rendered by Teams desktop and mobile).
-ELEMENTS_1_5 = {"TextBlock", "FactSet", "Input.Text", "Input.Date", "Input.ChoiceSet"}
+ELEMENTS_1_5 = {"TextBlock", "FactSet", "Input.Text", "Input.Date", "Input.ChoiceSet", "ActionSet"}
 ACTIONS_1_5 = {"Action.Submit"}
 
 
@@ -26,6 +26,8 @@ def walk(card: dict[str, Any]) -> None:
         assert element["type"] in ELEMENTS_1_5, element
         if element["type"].startswith("Input."):
             assert element["id"] and element["label"]
+        for action in element.get("actions", []):
+            assert action["type"] in ACTIONS_1_5 and action["title"]
     for action in card.get("actions", []):
         assert action["type"] in ACTIONS_1_5 and action["title"]
         assert action.get("style", "default") in {"default", "positive", "destructive"}
@@ -46,6 +48,17 @@ def forms_and_messages(sqlite_url: str) -> list[Form | Message]:
     out += lotsen.chat.home(maria)
     lotsen.db.dispose()
     return out
+
+
+def test_the_overview_renders_as_one_card(sqlite_url: str) -> None:
+    lotsen = make_lotsen(sqlite_url)
+    with lotsen.db.session() as s:
+        maria = s.exec(select(Person).where(Person.key == "ec.maria")).one()
+    card = cards.messages_card(lotsen.chat.home(maria))
+    walk(card)
+    sets = [e for e in card["body"] if e["type"] == "ActionSet"]
+    assert sets and sets[0]["actions"][0]["data"][cards.K_ACTION] == "avvikelse:new"
+    lotsen.db.dispose()
 
 
 def test_every_form_and_message_of_the_app_renders_with_1_5_elements_only(forms_and_messages: list[Any]) -> None:

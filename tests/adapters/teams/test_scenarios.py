@@ -241,3 +241,13 @@ def test_a_submission_with_a_forged_key_is_refused_and_stores_nothing(teams: Tea
     response = teams.post(dialog_submit(teams.fake, ANNA_AAD, {**data, **FORM}))
     assert response.status == 200 and response.body["task"]["type"] == "message"
     assert reports(teams) == []
+
+
+def test_the_overview_opens_in_a_dialog_with_quick_actions(teams: TeamsHarness) -> None:
+    teams.post(message(teams.fake, MARIA_AAD, "hem"))
+    launcher = teams.fake.wait_for_launcher()
+    overview = dialog_card(teams.post(dialog_open(teams.fake, MARIA_AAD, button_data(launcher.cards()[0]))))
+    assert "Att utreda" in card_text(overview)
+    quick = next(e for e in overview["body"] if e["type"] == "ActionSet")["actions"][0]
+    form = dialog_card(teams.post(dialog_open(teams.fake, MARIA_AAD, quick["data"])))
+    assert form["actions"][0]["data"]["lotsen_form"] == "avvikelse_new"
