@@ -17,6 +17,7 @@ The SDK is async; the core is sync and runs in worker threads (`asyncio.to_threa
 from __future__ import annotations
 
 import asyncio
+import html
 import logging
 import re
 from collections.abc import Mapping
@@ -41,6 +42,13 @@ from bot.ui.texts import DUPLICATE_SUBMISSION
 log = logging.getLogger(__name__)
 CHANNEL = "teams"
 MENTION = re.compile(r"<at>[^<]*</at>", re.IGNORECASE)
+TAG = re.compile(r"<[^>]{1,200}>")
+
+
+def typed_text(raw: str | None) -> str:
+    """What the person typed: @mentions of the bot removed; Teams' occasional HTML (<p>, &nbsp;) flattened."""
+    text = MENTION.sub(" ", raw or "")
+    return " ".join(html.unescape(TAG.sub(" ", text)).split())
 HELP_WORDS = ("hjälp", "hjalp", "help", "lotsen")
 # What Slack shows in App Home (quick actions and each feature's overview) opens from these words.
 HOME_COMMAND = "hem"
@@ -112,7 +120,7 @@ class TeamsFrontEnd:
 
         async def on_message(ctx: ActivityContext[Any]) -> None:
             activity = ctx.activity
-            text = MENTION.sub("", activity.text or "").strip()
+            text = typed_text(activity.text)
             if not text:
                 return  # an Action.Submit from an old card, or an empty mention
             aad = _get(activity, "from_", "aad_object_id")

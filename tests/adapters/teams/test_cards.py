@@ -121,3 +121,20 @@ def test_any_context_survives_the_round_trip_through_the_card(context: dict[str,
 def test_garbage_in_card_data_is_no_crash(raw: str) -> None:
     assert cards.form_from_json(raw, {}) is None or isinstance(cards.form_from_json(raw, {}), Form)
     assert isinstance(cards.context_of({cards.K_CONTEXT: raw}), dict)
+
+
+def test_typed_text_drops_mentions_and_teams_html() -> None:
+    from bot.adapters.teams.app import typed_text
+
+    assert typed_text("<at>Lotsen</at> avvikelse lista") == "avvikelse lista"
+    assert typed_text("<p>frist&nbsp;lista</p>\n") == "frist lista"
+    assert typed_text(None) == ""
+
+
+@given(st.text(max_size=300))
+def test_typed_text_never_fails_and_is_one_clean_line(raw: str) -> None:
+    from bot.adapters.teams.app import typed_text
+
+    out = typed_text(f"<at>Lotsen</at> {raw}")
+    assert out == typed_text(raw)  # the mention adds nothing
+    assert out == out.strip() and "  " not in out and "\n" not in out
