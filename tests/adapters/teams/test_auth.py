@@ -130,3 +130,31 @@ def test_importing_the_sdk_through_lotsen_loads_no_dotenv(tmp_path: Path) -> Non
     assert _probe(tmp_path, "microsoft_teams.apps") == "true from-dotenv"
     # … Lotsen's import leaves the environment as it was.
     assert _probe(tmp_path, "bot.adapters.teams.sdk") == "None None"
+
+
+def test_microsoft_rotating_its_signing_key_is_followed(teams: TeamsHarness, monkeypatch: pytest.MonkeyPatch) -> None:
+    import types
+
+    import jwt.jwks_client
+
+    assert teams.post(message(teams.fake, ANNA_AAD, "hjälp")).status == 200
+    old_key, old_kid = teams.fake.key, teams.fake.kid
+    teams.fake.key, teams.fake.kid = new_key(), "rotated-key"
+    # Within 30 s of the last fetch an unknown key id does not fetch the key set again (no hammering
+    # Microsoft with made-up key ids) …
+    assert teams.post(message(teams.fake, ANNA_AAD, "hjälp")).status == 401
+    real = time.monotonic
+    later = types.SimpleNamespace(**{**vars(time), "monotonic": lambda: real() + 60})
+    monkeypatch.setattr(jwt.jwks_client, "time", later)
+    # … after that the new key is fetched and accepted, and the retired one refused.
+    assert teams.post(message(teams.fake, ANNA_AAD, "hjälp")).status == 200
+    stale = teams.fake.sign(key=old_key, kid=old_kid)
+    assert post(teams.base, message(teams.fake, ANNA_AAD, "hjälp"), stale).status == 401
+
+
+def test_the_bots_token_is_fetched_once_not_per_message(teams: TeamsHarness) -> None:
+    for _ in range(3):
+        teams.post(message(teams.fake, ANNA_AAD, "hjälp"))
+    sent = teams.fake.wait_for_sent(3)
+    assert len({s.authorization for s in sent}) == 1
+    assert len(teams.fake.token_requests) == 1  # the start-up check's token is reused until it nears expiry
