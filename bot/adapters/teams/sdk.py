@@ -61,11 +61,11 @@ with _environment_restored():  # the SDK's import-time load_dotenv must leave no
 
 __all__ = [
     "AMBIENT_VARIABLES",
-    "AuthenticationNotPinned",
     "PUBLIC",
     "ActivityContext",
     "App",
     "Attachment",
+    "AuthenticationNotPinned",
     "CloudEnvironment",
     "FastAPIAdapter",
     "MessageActivityInput",
