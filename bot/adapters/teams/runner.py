@@ -203,6 +203,12 @@ def _senders(lotsen: Lotsen, app: App, loop: Callable[[], asyncio.AbstractEventL
     return senders
 
 
+def _add_drain(scheduler: Any, lotsen: Lotsen, senders: list[Sender], seconds: float) -> None:
+    # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
+    scheduler.add_job(lotsen.dispatcher(senders).drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
+                      misfire_grace_time=None)
+
+
 def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1", port: int = 3978,
             tick_seconds: float | None = None, slack: SlackSettings | None = None) -> TeamsRuntime:
     app, fastapi = _sdk_app(settings)
@@ -211,9 +217,8 @@ def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1",
     runtime = TeamsRuntime(lotsen=lotsen, app=app, front=front, asgi=JsonOnly(fastapi), scheduler=scheduler,
                            host=host, port=port)
     if lotsen.settings.dispatcher_in_process:
-        dispatcher = lotsen.dispatcher(_senders(lotsen, app, lambda: runtime.loop, slack))
-        scheduler.add_job(dispatcher.drain, "interval", seconds=tick_seconds or lotsen.settings.dispatcher_tick_seconds,
-                          max_instances=1, coalesce=True, misfire_grace_time=None)
+        _add_drain(scheduler, lotsen, _senders(lotsen, app, lambda: runtime.loop, slack),
+                   tick_seconds or lotsen.settings.dispatcher_tick_seconds)
     from bot.adapters.slack.runner import add_daily_jobs
 
     add_daily_jobs(scheduler, lotsen)
@@ -228,10 +233,8 @@ def run_dispatcher(lotsen: Lotsen, settings: TeamsSettings, slack: SlackSettings
     app, _ = _sdk_app(settings)
     loop = asyncio.new_event_loop()
     threading.Thread(target=loop.run_forever, name="lotsen-teams-loop", daemon=True).start()
-    dispatcher = lotsen.dispatcher(_senders(lotsen, app, lambda: loop, slack))
     scheduler = BlockingScheduler(timezone="Europe/Stockholm")
-    scheduler.add_job(dispatcher.drain, "interval", seconds=lotsen.settings.dispatcher_tick_seconds,
-                      max_instances=1, coalesce=True, misfire_grace_time=None)
+    _add_drain(scheduler, lotsen, _senders(lotsen, app, lambda: loop, slack), lotsen.settings.dispatcher_tick_seconds)
     try:
         scheduler.start()
     finally:
