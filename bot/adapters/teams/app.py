@@ -27,6 +27,7 @@ from bot.adapters.teams import cards
 from bot.adapters.teams import texts as t
 from bot.adapters.teams.identity import (
     ConversationRef,
+    forget_conversation,
     link_by_email,
     person_by_teams_id,
     remember_conversation,
@@ -110,7 +111,10 @@ class TeamsFrontEnd:
                 log.warning("teams activity from another tenant refused", extra={"type": activity.type})
                 return {"status": 403, "body": {"error": t.OTHER_TENANT}}
             ref = self._reference(activity)
-            if ref is not None:
+            if ref is not None and activity.type == "installationUpdate" and \
+                    str(getattr(activity, "action", "")).startswith("remove"):
+                await asyncio.to_thread(forget_conversation, self.lotsen.db, ref.aad_object_id)
+            elif ref is not None:
                 await asyncio.to_thread(remember_conversation, self.lotsen.db, ref)
             await self._link_unknown_by_email(ctx)
             await ctx.next()

@@ -81,6 +81,14 @@ def remember_conversation(db: Database, ref: ConversationRef) -> None:
             session.execute(update(table).where(table.c.aad_object_id == key).values(updated_at=utcnow(), **values))
 
 
+def forget_conversation(db: Database, aad_object_id: str) -> None:
+    """The app was uninstalled for the person: Teams would refuse proactive messages from now on."""
+    with db.session() as session:
+        row = session.get(TeamsConversation, normalise(aad_object_id))
+        if row is not None:
+            session.delete(row)
+
+
 def conversation_for(db: Database, person: Person) -> ConversationRef | None:
     if not person.teams_user_id:
         return None

@@ -39,10 +39,10 @@ def reports(teams: TeamsHarness) -> list[Avvikelse]:
         return list(s.exec(select(Avvikelse)))
 
 
-def install(teams: TeamsHarness, aad: str) -> None:
+def install(teams: TeamsHarness, aad: str, action: str = "add") -> None:
     """The app installed for a person (admin policy or the person): Teams sends installationUpdate."""
     body = activity(teams.fake, aad, kind="installationUpdate")
-    body["action"] = "add"
+    body["action"] = action
     assert teams.post(body).status == 200
 
 
@@ -171,6 +171,9 @@ def test_first_contact_and_install_store_the_conversation_reference(teams: Teams
         rows = {r.aad_object_id: r for r in s.exec(select(TeamsConversation))}
     assert set(rows) == {MARIA_AAD, ANNA_AAD}
     assert rows[ANNA_AAD].service_url == teams.fake.service_url and rows[ANNA_AAD].conversation_id.startswith("a:")
+    install(teams, MARIA_AAD, action="remove")  # uninstalled: no more proactive messages to try
+    with teams.lotsen.db.session() as s:
+        assert {r.aad_object_id for r in s.exec(select(TeamsConversation))} == {ANNA_AAD}
 
 
 def test_a_reminder_is_delivered_proactively_and_a_throttled_send_is_retried(teams: TeamsHarness) -> None:
