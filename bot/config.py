@@ -133,6 +133,24 @@ class SlackSettings(BaseSettings):
         return value if value.endswith("/") else value + "/"
 
 
+class TeamsSettings(BaseSettings):
+    """Microsoft Teams (Azure Bot) credentials and Microsoft's endpoints; see the README's Teams section.
+
+    Read only from Lotsen's own names, never from the Teams SDK's (CLIENT_ID, TENANT_ID …): the adapter
+    passes every option to the SDK explicitly.
+    """
+
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    teams_app_id: str = ""
+    teams_app_password: str = ""
+    teams_tenant_id: str = ""
+    # The Bot Framework OpenID metadata document; its signing keys verify incoming requests.
+    lotsen_teams_openid_url: str = "https://login.botframework.com/v1/.well-known/openidconfiguration"
+    # OAuth 2.0 token endpoint (client-credentials grant) for the bot's own calls; {tenant} is filled in.
+    lotsen_teams_token_url: str = "https://login.microsoftonline.com/{tenant}/oauth2/v2.0/token"
+
+
 @lru_cache(maxsize=1)
 def get_settings() -> Settings:
     """The settings, checked: a wrong value raises InvalidSettings with a Swedish message."""

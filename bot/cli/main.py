@@ -28,7 +28,7 @@ app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 app.add_typer(slack_app, name="slack")
 
-for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner")):
+for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner"), ("bot.cli.teams", "teams")):
     try:
         app.add_typer(__import__(_module, fromlist=["app"]).app, name=_name)
     except ModuleNotFoundError as _exc:  # a feature not installed in this build
@@ -235,15 +235,21 @@ def console(
 @app.command("run")
 def run(
     http: Annotated[bool, typer.Option("--http", help="HTTP-läge (/slack/events) i stället för Socket Mode")] = False,
-    port: Annotated[int, typer.Option("--port", help="Port i HTTP-läge", min=1, max=65535)] = 3000,
-    host: Annotated[str, typer.Option("--host", help="Adress i HTTP-läge")] = "0.0.0.0",
+    port: Annotated[int | None, typer.Option("--port", help="Port i HTTP-läge (Slack 3000, Teams 3978)")] = None,
+    host: Annotated[str | None, typer.Option(
+        "--host", help="Adress att lyssna på (Slack HTTP 0.0.0.0, Teams 127.0.0.1 bakom omvänd proxy)")] = None,
+    teams: Annotated[bool, typer.Option("--teams", help="Microsoft Teams (/api/messages) i stället för Slack")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
 ) -> None:
-    """Starta Slack-boten (Socket Mode som standard)."""
-    from bot.adapters.slack.runner import StartupError, open_http, prepare, run_http, serve_socket_mode
+    """Starta boten: Slack (Socket Mode som standard, eller --http) eller Microsoft Teams (--teams)."""
     from bot.app import build
 
     _setup_logging(verbose)
+    if teams:
+        _run_teams(host or "127.0.0.1", port or 3978)
+        return
+    from bot.adapters.slack.runner import StartupError, open_http, prepare, run_http, serve_socket_mode
+
     slack = get_slack_settings()
     try:
         lotsen = build(get_settings())
@@ -252,6 +258,7 @@ def run(
         _fail(str(exc), code=1)
         return
     if http:
+        host, port = host or "0.0.0.0", port or 3000
         try:
             server = open_http(runtime, host, port)
         except StartupError as exc:
@@ -264,13 +271,44 @@ def run(
         serve_socket_mode(runtime, slack.slack_app_token)
 
 
+def _run_teams(host: str, port: int) -> None:
+    from bot.adapters.teams.runner import StartupError, check_settings, prepare
+    from bot.app import build
+    from bot.config import TeamsSettings
+
+    try:
+        settings = TeamsSettings()
+        check_settings(settings)  # before the database: a missing setting is said first
+        runtime = prepare(build(get_settings()), settings, host=host, port=port, slack=get_slack_settings())
+    except StartupError as exc:
+        _fail(str(exc), code=1)
+        return
+    typer.echo(f"Lotsen lyssnar på http://{host}:{port}/api/messages (Microsoft Teams)", err=True)
+    runtime.serve()
+
+
 @app.command("dispatch")
-def dispatch(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) -> None:
-    """Skicka utkorgens meddelanden till Slack från en egen process (se LOTSEN_DISPATCHER_IN_PROCESS)."""
+def dispatch(
+    verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False,
+    teams: Annotated[bool, typer.Option("--teams", help="Till Teams (och Slack om SLACK_BOT_TOKEN finns)")] = False,
+) -> None:
+    """Skicka utkorgens meddelanden till Slack (eller Teams) från en egen process (LOTSEN_DISPATCHER_IN_PROCESS)."""
     from bot.adapters.slack.runner import StartupError, run_dispatcher
     from bot.app import build
 
     _setup_logging(verbose)
+    if teams:
+        from bot.adapters.teams.runner import StartupError as TeamsStartupError
+        from bot.adapters.teams.runner import check_settings
+        from bot.adapters.teams.runner import run_dispatcher as run_teams_dispatcher
+        from bot.config import TeamsSettings
+
+        try:
+            check_settings(TeamsSettings())
+            run_teams_dispatcher(build(get_settings()), TeamsSettings(), get_slack_settings())
+        except TeamsStartupError as exc:
+            _fail(str(exc), code=1)
+        return
     try:
         run_dispatcher(build(get_settings()), get_slack_settings())
     except StartupError as exc:

@@ -38,6 +38,7 @@ ROLE_ALIASES: dict[str, Role] = {
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 _CODE = re.compile(r"^[A-Za-z0-9ÅÄÖåäö_.-]{1,40}$")
+_TEAMS_ID = re.compile(r"^[0-9a-f]{8}-([0-9a-f]{4}-){3}[0-9a-f]{12}$")  # Azure AD object id (a GUID)
 
 
 @dataclass
@@ -209,6 +210,11 @@ def parse(text: str) -> tuple[list[_UnitRow], list[_PersonRow], list[RowError]]:
         if slack and not _SLACK_ID.match(slack):
             errors.append(RowError(line, f"ogiltigt Slack-id för {key} (ska se ut som U012ABCDEF)"))
         teams = _text(row, "teams")
+        if teams:
+            teams = teams.lower()
+            if not _TEAMS_ID.match(teams):
+                errors.append(RowError(line, f"ogiltigt Teams-id för {key} (Azure AD-objekt-id, ett GUID som "
+                                             "8f0e1a2b-3c4d-4e5f-8a9b-0c1d2e3f4a5b)"))
         if not (email or slack or teams):
             errors.append(RowError(line, f"{key} behöver minst en av 'epost', 'slack' eller 'teams'"))
         active = row.get("aktiv", True) is not False

@@ -10,9 +10,11 @@ from storage.models.lex_sarah import LexSarahReport, LexSarahStatus
 from storage.models.org import Person, Role, Unit
 from storage.models.platform import AuditEntry, NumberSequence, OutboxMessage, OutboxStatus, ProcessedRequest
 from storage.models.rutiner import RoutineDocument, RoutineFeedback, RoutineSection
+from storage.models.teams import TeamsConversation
 
 __all__ = [
     "AuditEntry", "Avvikelse", "AvvikelseStatus", "CaseDeadline", "FollowUp", "FollowUpStatus", "FristStatus",
     "LexSarahReport", "LexSarahStatus", "Measure", "NumberSequence", "OutboxMessage", "OutboxStatus", "Person",
     "ProcessedRequest", "Role", "RoutineDocument", "RoutineFeedback", "RoutineSection", "Unit",
 ]
+__all__ += ["TeamsConversation"]
