@@ -111,10 +111,9 @@ def create_peer_app(url: str, secret: str, api_url: str) -> App:
         except BaseException:
             db.execute("ROLLBACK")
             raise
-        ack(response_action="update", view={
-            "type": "modal", "title": {"type": "plain_text", "text": "Mottagen"},
-            "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": f"Rapport {cursor.lastrowid} mottagen."}}],
-        })
+        receipt = {"type": "section", "text": {"type": "mrkdwn", "text": f"Rapport {cursor.lastrowid} mottagen."}}
+        ack(response_action="update",
+            view={"type": "modal", "title": {"type": "plain_text", "text": "Mottagen"}, "blocks": [receipt]})
 
     return app
 

@@ -80,3 +80,23 @@ def schema_status(engine: Engine) -> SchemaStatus:
         return SchemaStatus(SchemaState.UNKNOWN)
     missing = frozenset(graph.keys() - applied(rows, graph))
     return SchemaStatus(SchemaState.BEHIND, missing) if missing else SchemaStatus(SchemaState.CURRENT)
+
+
+def upgrade_if_behind(url: str, engine: Engine | None = None) -> SchemaStatus:
+    """Run the migrations only when the schema is behind (the check costs milliseconds, Alembic
+    a few hundred): for commands that write, and for the bot at start-up."""
+    from storage.db import make_engine
+
+    own = engine is None
+    engine = engine or make_engine(url)
+    try:
+        status = schema_status(engine)
+    finally:
+        if own:
+            engine.dispose()
+    if status.state is SchemaState.BEHIND:
+        from storage.migrate import upgrade
+
+        upgrade(url)
+        return SchemaStatus(SchemaState.CURRENT)
+    return status

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Table
 from sqlalchemy.exc import IntegrityError
@@ -171,7 +172,7 @@ class AvvikelseService:
             today = today_local()
             year = today.year
             seq = next_in_sequence(session, f"AVV-{year}")
-            values: dict[str, object] = {
+            values: dict[str, Any] = {
                 "number": f"AVV-{year}-{seq:04d}", "year": year, "seq": seq, "submission_key": submission_key,
                 "created_at": now, "updated_at": now, "reported_by_id": actor.id, "unit_id": unit.id,
                 "investigator_id": chef.id, "event_date": data.event_date, "subject": data.subject,
@@ -183,7 +184,9 @@ class AvvikelseService:
             inserted = session.connection().execute(_AVVIKELSE.insert(), values)
             # The stored row as an object for the messages, without ORM bookkeeping (a tenth of the cost);
             # it is not attached to a session: load the report to change it.
-            report = Avvikelse.model_construct(id=inserted.inserted_primary_key[0], **values)
+            key = inserted.inserted_primary_key
+            assert key is not None
+            report = Avvikelse.model_construct(id=key[0], **values)
             record_row(session, actor_id=actor.id, action="skapad", entity_type=ENTITY, entity_ref=report.number,
                        changes={"status": {"old": None, "new": report.status},
                                 "investigator_id": {"old": None, "new": chef.id}}, channel=channel)

@@ -6,18 +6,38 @@ import csv
 import json
 import logging
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.config import SlackSettings, get_settings
+from bot.cli.lazy import LazyGroup
+
+if TYPE_CHECKING:
+    from bot.app import Lotsen
+    from bot.config import Settings, SlackSettings
+
+
+def get_settings() -> Settings:
+    # Imported when a command needs it: pydantic-settings alone costs ~0.1 s of every start.
+    from bot.config import get_settings
+
+    return get_settings()
+
+
+def _slack_settings() -> SlackSettings:
+    from bot.config import SlackSettings
+
+    return SlackSettings()
+
 
 # Never print local variables in tracebacks: they may hold report content.
+# Sub-apps in LazyGroup (frist, rutiner) are imported only when their command runs.
 app = typer.Typer(help="Lotsen: avvikelser, frister och rutiner för socialtjänsten.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_show_locals=False)
+                  add_completion=False, pretty_exceptions_show_locals=False, cls=LazyGroup)
 db_app = typer.Typer(help="Databasen.", no_args_is_help=True)
 org_app = typer.Typer(help="Organisationen: enheter, personer och roller.", no_args_is_help=True)
 export_app = typer.Typer(help="Export för kvalitetsenheten.", no_args_is_help=True)
@@ -29,12 +49,6 @@ app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 app.add_typer(slack_app, name="slack")
 
-for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner")):
-    try:
-        app.add_typer(__import__(_module, fromlist=["app"]).app, name=_name)
-    except ModuleNotFoundError as _exc:  # a feature not installed in this build
-        if _exc.name != _module:
-            raise
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -55,6 +69,15 @@ def _parse_date(raw: str | None, option: str) -> date | None:
     except ValueError:
         _fail(f"Ogiltigt datum för {option}: '{raw}'. Skriv ÅÅÅÅ-MM-DD.")
     return None
+
+
+def _read_only(build: Callable[..., Lotsen]) -> Lotsen:
+    """The core for a command that only reads: the schema is checked, never migrated."""
+    from bot.cli.schema import require_schema
+
+    settings = get_settings()
+    require_schema(settings.database_url)
+    return build(settings, migrate=False)
 
 
 @db_app.command("upgrade")
@@ -103,7 +126,7 @@ def export_avvikelser(
     start, end = _parse_date(from_, "--from"), _parse_date(to, "--to")
     if start and end and start > end:
         _fail("--from kan inte vara senare än --to.")
-    rows = build(get_settings()).avvikelser.export_rows(start, end)
+    rows = _read_only(build).avvikelser.export_rows(start, end)
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if format is ExportFormat.json:
@@ -136,7 +159,7 @@ def export_statistik(
     start, end = _parse_date(from_, "--from"), _parse_date(to, "--to")
     if start and end and start > end:
         _fail("--from kan inte vara senare än --to.")
-    stats = compute(build(get_settings()).avvikelser.export_rows(start, end), today_local())
+    stats = compute(_read_only(build).avvikelser.export_rows(start, end), today_local())
     typer.echo(json.dumps(stats.to_dict(), ensure_ascii=False) if as_json else render(stats, start, end))
 
 
@@ -222,7 +245,7 @@ def run(
     from bot.app import build
 
     _setup_logging(verbose)
-    slack = SlackSettings()
+    slack = _slack_settings()
     try:
         lotsen = build(get_settings())
         runtime = prepare(lotsen, slack, http=http)
@@ -245,7 +268,7 @@ def dispatch(verbose: Annotated[bool, typer.Option("--verbose", "-v")] = False) 
 
     _setup_logging(verbose)
     try:
-        run_dispatcher(build(get_settings()), SlackSettings())
+        run_dispatcher(build(get_settings()), _slack_settings())
     except StartupError as exc:
         _fail(str(exc), code=1)
 

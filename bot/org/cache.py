@@ -139,7 +139,8 @@ def _load(db: Database) -> OrgSnapshot:
 
 @event.listens_for(OrmSession, "before_flush")
 def _bump_on_org_change(session: OrmSession, _context: Any, _instances: Any) -> None:
-    if any(isinstance(obj, Person | Unit) for obj in chain(session.new, session.dirty, session.deleted)):
+    changed = chain(session.new, session.deleted, (o for o in session.dirty if session.is_modified(o)))
+    if any(isinstance(obj, Person | Unit) for obj in changed):
         session.connection().execute(_bump_statement(session))
 
 
