@@ -86,3 +86,32 @@ def test_concurrent_submissions_are_all_stored_with_distinct_numbers(lotsen: Lot
     stored = reports(lotsen)
     assert len(stored) == THREADS * WRITES
     assert len({r.number for r in stored}) == THREADS * WRITES
+
+
+def test_shared_commits_store_every_piece_but_the_ones_that_fail(sqlite_url: str) -> None:
+    db = Database(sqlite_url)
+    failed: list[str] = []
+
+    def write(t: int, i: int) -> None:
+        key = f"t{t}:{i}"
+
+        def work(session: Any) -> str:
+            session.execute(text("INSERT INTO processed_request (key, at) VALUES (:k, '2026-12-01 00:00:00')"),
+                            {"k": key})
+            if i % 5 == 0:
+                raise ValueError(key)  # rolled back alone; the caller gets the error
+            return key
+
+        try:
+            assert db.write_shared(work) == key
+        except ValueError as exc:
+            failed.append(str(exc))
+
+    try:
+        assert _in_threads(write) == []
+        with db.read() as session:
+            keys = {row[0] for row in session.execute(text("SELECT key FROM processed_request"))}
+        assert len(failed) == THREADS * WRITES // 5
+        assert keys == {f"t{t}:{i}" for t in range(THREADS) for i in range(WRITES)} - set(failed)
+    finally:
+        db.dispose()
