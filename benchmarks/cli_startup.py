@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parents[1]
 LOTSEN = str(Path(sys.executable).with_name("lotsen"))
 
 
-def commands() -> dict[str, list[str]]:
+def commands(lotsen: list[str]) -> dict[str, list[str]]:
     return {
         "python -c pass": [sys.executable, "-c", "pass"],
-        "lotsen frist beräkna utredning 2026-12-10": [LOTSEN, "frist", "beräkna", "utredning", "2026-12-10"],
-        "lotsen rutiner sök \"vem utreder en avvikelse\"": [LOTSEN, "rutiner", "sök", "vem utreder en avvikelse"],
+        "lotsen frist beräkna utredning 2026-12-10": [*lotsen, "frist", "beräkna", "utredning", "2026-12-10"],
+        "lotsen rutiner sök \"vem utreder en avvikelse\"": [*lotsen, "rutiner", "sök", "vem utreder en avvikelse"],
     }
 
 
@@ -46,13 +46,17 @@ def run_once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--module", action="store_true",
+                        help="run `python -m bot.cli.main` from the current directory instead of the lotsen script "
+                             "(to measure another checkout with the same environment)")
     args = parser.parse_args()
+    lotsen = [sys.executable, "-m", "bot.cli.main"] if args.module else [LOTSEN]
     workdir = Path(tempfile.mkdtemp(prefix="lotsen-cli-bench-"))
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "LOTSEN_"))}
     env["LOTSEN_DATABASE_URL"] = f"sqlite:///{workdir / 'bench.db'}"
-    subprocess.run([LOTSEN, "db", "upgrade"], env=env, check=True, capture_output=True)
-    subprocess.run([LOTSEN, "rutiner", "demo"], env=env, check=True, capture_output=True)
-    cmds = commands()
+    subprocess.run([*lotsen, "db", "upgrade"], env=env, check=True, capture_output=True)
+    subprocess.run([*lotsen, "rutiner", "demo"], env=env, check=True, capture_output=True)
+    cmds = commands(lotsen)
     walls: dict[str, list[float]] = {name: [] for name in cmds}
     cpus: dict[str, list[float]] = {name: [] for name in cmds}
     for _ in range(2):

@@ -19,6 +19,8 @@ from sqlalchemy import event
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session, create_engine
 
+import storage.org_generation  # noqa: F401  (registers the hook that bumps the organisation's generation)
+
 READ_ONLY = "lotsen_read_only"
 
 

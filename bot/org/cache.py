@@ -4,8 +4,8 @@ Every request needs the organisation (who is this Slack user, which unit, who is
 the organisation changes only by `lotsen org import` (or a first contact that learns a platform
 id). So the whole of it is loaded once into an `OrgSnapshot`, labelled with a generation number
 kept in the `number_sequence` table (row `org-generation`). Any transaction that adds or changes a
-`Person` or `Unit` through the ORM bumps that number in the same transaction (a `before_flush`
-hook, so the importer, first contact and tests alike), and every use of the snapshot first reads
+`Person` or `Unit` through the ORM bumps that number in the same transaction (`storage.org_generation`,
+so the importer, first contact and tests alike), and every use of the snapshot first reads
 the number (one primary-key lookup): if it moved, the snapshot is loaded again. A role removed by
 an import is therefore seen by the next request, in this process or any other on the same
 database, as soon as the import commits; nothing relies on being told.
@@ -16,21 +16,15 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from itertools import chain
-from typing import Any
 from weakref import WeakKeyDictionary
 
-from sqlalchemy import Table, event
-from sqlalchemy import select as core_select
-from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, select
 
 from storage.db import Database
-from storage.models import NumberSequence, Person, Unit
+from storage.models import Person, Unit
+from storage.org_generation import GENERATION_QUERY
 
-ORG_GENERATION = "org-generation"
-_SEQUENCE: Table = NumberSequence.__table__  # type: ignore[attr-defined]
-_GENERATION = core_select(_SEQUENCE.c.last_value).where(_SEQUENCE.c.name == ORG_GENERATION)
+_GENERATION = GENERATION_QUERY
 
 
 @dataclass(frozen=True)
@@ -135,19 +129,3 @@ def _load(db: Database) -> OrgSnapshot:
         people = list(session.exec(select(Person)))
         units = list(session.exec(select(Unit)))
     return OrgSnapshot.build(int(generation), people, units)
-
-
-@event.listens_for(OrmSession, "before_flush")
-def _bump_on_org_change(session: OrmSession, _context: Any, _instances: Any) -> None:
-    changed = chain(session.new, session.deleted, (o for o in session.dirty if session.is_modified(o)))
-    if any(isinstance(obj, Person | Unit) for obj in changed):
-        session.connection().execute(_bump_statement(session))
-
-
-def _bump_statement(session: OrmSession) -> Any:
-    from sqlalchemy.dialects import postgresql, sqlite
-
-    module = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
-    insert = module.insert(_SEQUENCE).values(name=ORG_GENERATION, last_value=1)
-    return insert.on_conflict_do_update(index_elements=[_SEQUENCE.c.name],
-                                        set_={"last_value": _SEQUENCE.c.last_value + 1})
