@@ -193,9 +193,11 @@ def default_rules() -> RuleSet:
     return _cached(str(_configured_rules() or DEFAULT_RULES))
 
 
+@lru_cache(maxsize=1)
 def _configured_rules() -> str | Path | None:
-    """LOTSEN_DEADLINE_RULES. Read straight from the environment when there is no .env file to
-    consult: importing the settings (pydantic-settings) would double `lotsen frist beräkna`'s start."""
+    """LOTSEN_DEADLINE_RULES (cached like the settings; clear_rules_cache() reads it again). Read
+    straight from the environment when there is no .env file to consult: importing the settings
+    (pydantic-settings) would double `lotsen frist beräkna`'s start."""
     import os
 
     if not Path(".env").exists():
@@ -207,3 +209,4 @@ def _configured_rules() -> str | Path | None:
 
 def clear_rules_cache() -> None:
     _cached.cache_clear()
+    _configured_rules.cache_clear()
