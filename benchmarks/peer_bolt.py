@@ -4,7 +4,8 @@ Its `avvikelse_new` submission handler validates the same fields (a date not in 
 choices present, the free texts present and not too long) and inserts one row in a transaction,
 with the standard library's sqlite3 on the same database file (WAL, busy timeout), then acks with
 a one-line receipt view. It has a no-op `/noop` command and a no-op `noop` view as well, so it is
-also the bare Bolt app. Served exactly like Lotsen's HTTP mode (waitress, 8 threads, WSGI adapter):
+also the bare Bolt app, and an `/avvikelse` command that acks and opens a fixed modal (views.open).
+Served exactly like Lotsen's HTTP mode (waitress, 8 threads, WSGI adapter):
 
     python -m benchmarks.peer_bolt PORT SLACK_API_URL SECRET DATABASE_URL
 """
@@ -27,6 +28,14 @@ SCHEMA = """CREATE TABLE IF NOT EXISTS peer_report (
     id INTEGER PRIMARY KEY, submission_key TEXT NOT NULL UNIQUE, reporter TEXT NOT NULL, event_date TEXT NOT NULL,
     unit TEXT NOT NULL, subject TEXT NOT NULL, origin TEXT NOT NULL, category TEXT NOT NULL,
     what_happened TEXT NOT NULL, consequence TEXT NOT NULL, immediate_action TEXT NOT NULL, case_reference TEXT)"""
+
+
+FORM_VIEW = {
+    "type": "modal", "callback_id": "avvikelse_new", "title": {"type": "plain_text", "text": "Avvikelse"},
+    "submit": {"type": "plain_text", "text": "Skicka"},
+    "blocks": [{"type": "input", "block_id": key, "label": {"type": "plain_text", "text": key},
+                "element": {"type": "plain_text_input", "action_id": "value", "multiline": True}} for key in TEXTS],
+}
 
 
 def sqlite_path(url: str) -> str:
@@ -89,6 +98,12 @@ def create_peer_app(url: str, secret: str, api_url: str) -> App:
     @app.view("noop")
     def noop_view(ack: Ack) -> None:
         ack()
+
+    @app.command("/avvikelse")
+    def open_form(ack: Ack, body: dict[str, Any], client: WebClient) -> None:
+        # What Lotsen's command must do at least: ack, then open a modal (a fixed one here).
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=FORM_VIEW)
 
     @app.view("avvikelse_new")
     def submit(ack: Ack, body: dict[str, Any], view: dict[str, Any]) -> None:

@@ -76,7 +76,7 @@ def burst(fn: Callable[[int], Response], n: int) -> list[float]:
 
 def report(name: str, ms: list[float]) -> tuple[float, float, float]:
     p50, p95, p99 = percentile(ms, 50), percentile(ms, 95), percentile(ms, 99)
-    print(f"  {name:<38} n={len(ms):<4} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   p99 {p99:7.1f} ms")
+    print(f"  {name:<42} n={len(ms):<4} p50 {p50:7.1f} ms   p95 {p95:7.1f} ms   p99 {p99:7.1f} ms")
     return p50, p95, p99
 
 
@@ -131,7 +131,7 @@ def measure(rounds: int, *, split: bool) -> None:
 
         lotsen_ps, bare_ps = psutil.Process(lotsen_proc.pid), psutil.Process(bare_proc.pid)
         cpu: dict[str, float] = {"lotsen_cmd": 0.0, "lotsen_sub": 0.0, "bare_cmd": 0.0, "bare_sub": 0.0,
-                                 "peer_sub": 0.0}
+                                 "peer_cmd": 0.0, "peer_sub": 0.0}
 
         def measured(key: str, ps: psutil.Process, fn: Callable[[int], Response]) -> list[float]:
             before = sum(ps.cpu_times()[:2])
@@ -145,8 +145,10 @@ def measure(rounds: int, *, split: bool) -> None:
         bare_cmd_ms: list[float] = []
         bare_sub_ms: list[float] = []
         peer_sub_ms: list[float] = []
+        peer_cmd_ms: list[float] = []
         for r in range(rounds):
             bare_cmd_ms += measured("bare_cmd", bare_ps, lambda i: bare.command(users[i % 4], "/noop"))
+            peer_cmd_ms += measured("peer_cmd", bare_ps, lambda i: bare.command(users[i % 4], "/avvikelse"))
             cmd_ms += measured("lotsen_cmd", lotsen_ps, lambda i: lotsen.command(users[i % 4], "/avvikelse"))
             bare_sub_ms += measured("bare_sub", bare_ps,
                                     lambda i, r=r: bare.submit_view(users[i % 4], "noop", FORM, view_id=f"VB{r}_{i}"))
@@ -159,6 +161,7 @@ def measure(rounds: int, *, split: bool) -> None:
         print(f"Slack ack latency, {CONCURRENCY} concurrent signed requests per burst, {rounds} bursts each")
         print(f"(machine: {os.cpu_count()} cores; servers: waitress 8 threads; database: SQLite)")
         _, _, bare_cmd_p99 = report("bare Bolt /noop command", bare_cmd_ms)
+        report("peer Bolt /avvikelse (opens a fixed modal)", peer_cmd_ms)
         _, _, cmd_p99 = report("Lotsen /avvikelse (opens modal)", cmd_ms)
         report("bare Bolt view_submission (no-op)", bare_sub_ms)
         _, _, peer_sub_p99 = report("peer Bolt view_submission (1 insert)", peer_sub_ms)
