@@ -4,6 +4,7 @@ Caches of the organisation (`bot.org.cache`) read it before every use. Any ORM t
 adds, changes or removes a `Person` or `Unit` increments the `number_sequence` row `org-generation`
 in that same transaction (a `before_flush` hook, registered when this module is imported, which
 `storage.db` does): the org import, a platform id learnt at first contact, a test's fixture alike.
+A Core UPDATE or DELETE on `person` or `unit` bypasses the hook and must bump the counter itself.
 """
 
 from __future__ import annotations

@@ -24,8 +24,6 @@ from storage.db import Database
 from storage.models import Person, Unit
 from storage.org_generation import GENERATION_QUERY
 
-_GENERATION = GENERATION_QUERY
-
 
 @dataclass(frozen=True)
 class OrgSnapshot:
@@ -108,10 +106,10 @@ def org_snapshot(db: Database, session: Session | None = None) -> OrgSnapshot:
     """The organisation as of now. With `session`, the generation is read inside that transaction,
     so a write that checks permissions sees the organisation its own transaction sees."""
     if session is not None:
-        generation = session.connection().execute(_GENERATION).scalar() or 0
+        generation = session.connection().execute(GENERATION_QUERY).scalar() or 0
     else:
         with db.read_connection() as conn:
-            generation = conn.execute(_GENERATION).scalar() or 0
+            generation = conn.execute(GENERATION_QUERY).scalar() or 0
     cache = _cache_for(db)
     snapshot = cache.snapshot
     if snapshot is not None and snapshot.generation == generation:
@@ -125,7 +123,7 @@ def org_snapshot(db: Database, session: Session | None = None) -> OrgSnapshot:
 
 def _load(db: Database) -> OrgSnapshot:
     with db.read() as session:
-        generation = session.connection().execute(_GENERATION).scalar() or 0
+        generation = session.connection().execute(GENERATION_QUERY).scalar() or 0
         people = list(session.exec(select(Person)))
         units = list(session.exec(select(Unit)))
     return OrgSnapshot.build(int(generation), people, units)
