@@ -50,7 +50,6 @@ app.add_typer(export_app, name="export")
 app.add_typer(slack_app, name="slack")
 
 
-
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(message, err=True)
     raise typer.Exit(code)
