@@ -19,7 +19,6 @@ from bot.reminders.follow_ups import FollowUpService
 from bot.rutiner.service import RoutineCatalogue
 from bot.statistik.service import StatistikService
 from storage.db import Database
-from storage.migrate import upgrade
 
 
 @dataclass
@@ -44,8 +43,10 @@ class Lotsen:
 
 
 def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
-    if migrate:
-        upgrade(settings.database_url)
+    if migrate:  # only when behind: the check is cheap, Alembic is not
+        from storage.schema import upgrade_if_behind
+
+        upgrade_if_behind(settings.database_url)
     db = Database(settings.database_url)
     avvikelser = AvvikelseService(db, settings)
     frister = FristService(db, settings)

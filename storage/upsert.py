@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Table, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -39,11 +40,16 @@ def next_in_sequence(session: Session, name: str) -> int:
     IMMEDIATE), so concurrent callers serialise; a rolled-back transaction returns its number,
     leaving no gap.
     """
+    stmt = _sequence_upsert(session.get_bind().dialect.name)
+    return int(session.connection().execute(stmt, {"name": name}).scalar_one())
+
+
+@lru_cache(maxsize=4)
+def _sequence_upsert(dialect: str) -> Any:
+    # Built once per dialect (building a statement costs more than running it); the name is a parameter.
     table: Table = NumberSequence.__table__  # type: ignore[attr-defined]
-    dialect = session.get_bind().dialect.name
     module = postgresql if dialect == "postgresql" else sqlite
-    insert = module.insert(table).values(name=name, last_value=1)
-    stmt = insert.on_conflict_do_update(
+    insert = module.insert(table).values(name=bindparam("name"), last_value=1)
+    return insert.on_conflict_do_update(
         index_elements=[table.c.name], set_={"last_value": table.c.last_value + 1}
     ).returning(table.c.last_value)
-    return int(session.execute(stmt).scalar_one())

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
+from sqlalchemy import Table
 from sqlmodel import Session, col, select
 
 from storage.models import AuditEntry
+from storage.types import utcnow
+
+_AUDIT: Table = AuditEntry.__table__  # type: ignore[attr-defined]
 
 
 def record(
@@ -52,3 +56,20 @@ def _plain(value: Any) -> Any:
 def entries_for(session: Session, entity_ref: str) -> list[AuditEntry]:
     stmt = select(AuditEntry).where(AuditEntry.entity_ref == entity_ref).order_by(col(AuditEntry.id))
     return list(session.exec(stmt))
+
+
+def record_row(
+    session: Session,
+    *,
+    actor_id: int | None,
+    action: str,
+    entity_type: str,
+    entity_ref: str,
+    changes: dict[str, Any] | None = None,
+    channel: str | None = None,
+) -> None:
+    """`record` as one plain INSERT, for hot paths that need no `AuditEntry` object back (no ORM flush)."""
+    session.connection().execute(_AUDIT.insert(), {
+        "at": utcnow(), "actor_id": actor_id, "action": action, "entity_type": entity_type,
+        "entity_ref": entity_ref, "changes": changes or {}, "channel": channel,
+    })

@@ -21,6 +21,8 @@ CREATED = ("Lotsen skapade en ny, tom databas: {url}. Sätt LOTSEN_DATABASE_URL 
 NO_ORGANISATION = ("Databasen {url} har ingen organisation inläst. Läs in en med lotsen org import FIL.yml "
                    "(format: docs/organisation.md), eller sätt LOTSEN_DATABASE_URL till rätt databas.")
 NOTHING_FOUND = "Inga {what} i databasen {url}."
+MISSING = ("Databasen {url} finns inte. Sätt LOTSEN_DATABASE_URL till Lotsens databas (se README, Vilken "
+           "databas?), eller skapa en ny med lotsen db upgrade och lotsen org import FIL.yml.")
 
 
 def shown_url(url: str) -> str:
@@ -42,15 +44,25 @@ def build_and_tell(settings: Settings, *, expect_organisation: bool = True) -> L
     """Build the core as `build` does, and say on stderr which database is used if it is new or empty."""
     created = sqlite_file_missing(settings.database_url)
     lotsen = build(settings)
-    url = shown_url(settings.database_url)
     if created:
-        typer.echo(CREATED.format(url=url), err=True)
+        typer.echo(CREATED.format(url=shown_url(settings.database_url)), err=True)
     elif expect_organisation:
-        with lotsen.db.read() as session:
-            people = session.exec(select(func.count()).select_from(Person)).one()
-        if not people:
-            typer.echo(NO_ORGANISATION.format(url=url), err=True)
+        tell_if_without_organisation(lotsen)
     return lotsen
+
+
+def tell_if_without_organisation(lotsen: Lotsen) -> None:
+    with lotsen.db.read() as session:
+        people = session.exec(select(func.count()).select_from(Person)).one()
+    if not people:
+        typer.echo(NO_ORGANISATION.format(url=shown_url(lotsen.settings.database_url)), err=True)
+
+
+def read_database_or_exit(url: str) -> None:
+    """A command that only reads never creates a database: a missing SQLite file is named (exit 2)."""
+    if sqlite_file_missing(url):
+        typer.echo(MISSING.format(url=shown_url(url)), err=True)
+        raise typer.Exit(2)
 
 
 def tell_nothing_found(settings: Settings, what: str) -> None:

@@ -5,18 +5,38 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from bot.config import get_settings, get_slack_settings
+from bot.cli.lazy import LazyGroup
+
+if TYPE_CHECKING:
+    from bot.app import Lotsen
+    from bot.config import Settings, SlackSettings
+
+
+def get_settings() -> Settings:
+    # Imported when a command needs it: pydantic-settings alone costs ~0.1 s of every start.
+    from bot.config import get_settings as cached_settings
+
+    return cached_settings()
+
+
+def get_slack_settings() -> SlackSettings:
+    from bot.config import get_slack_settings as checked_slack_settings
+
+    return checked_slack_settings()
+
 
 # Never print local variables in tracebacks: they may hold report content.
+# Sub-apps in LazyGroup (frist, rutiner) are imported only when their command runs.
 app = typer.Typer(help="Lotsen: avvikelser, frister och rutiner för socialtjänsten.", no_args_is_help=True,
-                  add_completion=False, pretty_exceptions_show_locals=False)
+                  add_completion=False, pretty_exceptions_show_locals=False, cls=LazyGroup)
 db_app = typer.Typer(help="Databasen.", no_args_is_help=True)
 org_app = typer.Typer(help="Organisationen: enheter, personer och roller.", no_args_is_help=True)
 export_app = typer.Typer(help="Export för kvalitetsenheten.", no_args_is_help=True)
@@ -27,13 +47,6 @@ import_app = typer.Typer(help="Import från verksamhetssystemet.", no_args_is_he
 app.add_typer(import_app, name="import")
 app.add_typer(export_app, name="export")
 app.add_typer(slack_app, name="slack")
-
-for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner"), ("bot.cli.teams", "teams")):
-    try:
-        app.add_typer(__import__(_module, fromlist=["app"]).app, name=_name)
-    except ModuleNotFoundError as _exc:  # a feature not installed in this build
-        if _exc.name != _module:
-            raise
 
 
 from bot.cli import statistik as _statistik  # noqa: E402  (rapport, export frister, demo fyll)
@@ -60,6 +73,20 @@ def _parse_date(raw: str | None, option: str) -> date | None:
     except ValueError:
         _fail(f"Ogiltigt datum för {option}: '{raw}'. Skriv ÅÅÅÅ-MM-DD.")
     return None
+
+
+def _read_only(build: Callable[..., Lotsen]) -> Lotsen:
+    """The core for a command that only reads: the schema is checked, never migrated, and a database
+    that does not exist is named, not created. An empty one is named too (on stderr)."""
+    from bot.cli.database import read_database_or_exit, tell_if_without_organisation
+    from bot.cli.schema import require_schema
+
+    settings = get_settings()
+    read_database_or_exit(settings.database_url)
+    require_schema(settings.database_url)
+    lotsen = build(settings, migrate=False)
+    tell_if_without_organisation(lotsen)
+    return lotsen
 
 
 @db_app.command("upgrade")
@@ -110,12 +137,13 @@ def export_avvikelser(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Fil att skriva till (annars stdout)")] = None,
 ) -> None:
     """Alla fält utom granskningsloggen, för kvalitetsenhetens sammanställning."""
-    from bot.cli.database import build_and_tell, tell_nothing_found
+    from bot.app import build
+    from bot.cli.database import tell_nothing_found
 
     start, end = _parse_date(from_, "--from"), _parse_date(to, "--to")
     if start and end and start > end:
         _fail("--from kan inte vara senare än --to.")
-    rows = build_and_tell(get_settings()).avvikelser.export_rows(start, end)
+    rows = _read_only(build).avvikelser.export_rows(start, end)
     if not rows:
         tell_nothing_found(get_settings(), "avvikelser")
     out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
@@ -143,14 +171,14 @@ def export_statistik(
     as_json: Annotated[bool, typer.Option("--json", help="Skriv ut JSON")] = False,
 ) -> None:
     """Sammanställning av avvikelser för kvalitetsenheten: antal per enhet, kategori, typ och status."""
+    from bot.app import build
     from bot.avvikelse.statistics import compute, render
-    from bot.cli.database import build_and_tell
     from bot.clock import today_local
 
     start, end = _parse_date(from_, "--from"), _parse_date(to, "--to")
     if start and end and start > end:
         _fail("--from kan inte vara senare än --to.")
-    stats = compute(build_and_tell(get_settings()).avvikelser.export_rows(start, end), today_local())
+    stats = compute(_read_only(build).avvikelser.export_rows(start, end), today_local())
     typer.echo(json.dumps(stats.to_dict(), ensure_ascii=False) if as_json else render(stats, start, end))
 
 
@@ -324,10 +352,12 @@ def _mount_lexsarah() -> None:
 
 
 _mount_lexsarah()
+
+
 @app.callback()
 def _check_settings_first() -> None:
     # Every setting is checked before any command runs: a wrong value is named in Swedish, exit 2.
-    from bot.config import InvalidSettings, get_slack_settings
+    from bot.config import InvalidSettings
 
     try:
         get_settings()

@@ -34,18 +34,22 @@ def _database_url() -> str:
     return _state["databas"] or get_settings().database_url
 
 
-def _catalogue() -> RoutineCatalogue:
-    from bot.cli.database import CREATED, shown_url, sqlite_file_missing
+def _catalogue(*, write: bool = False) -> RoutineCatalogue:
+    from bot.cli.database import CREATED, read_database_or_exit, shown_url, sqlite_file_missing
+    from bot.cli.schema import require_schema
     from bot.config import get_settings
     from bot.rutiner.analysis import SynonymFileError
     from bot.rutiner.service import RoutineCatalogue
     from storage.db import Database
-    from storage.migrate import upgrade
 
     url = _database_url()
-    created = sqlite_file_missing(url)
-    try:
-        upgrade(url)
+    created = write and sqlite_file_missing(url)
+    if not write:
+        read_database_or_exit(url)  # a search never creates a database
+    try:  # a read only checks the schema; a write migrates it when behind
+        require_schema(url, upgrade=write)
+    except typer.Exit:
+        raise
     except Exception as exc:  # a wrong URL or an unreachable server: say which, without a traceback
         typer.echo(f"Kan inte öppna databasen ({exc.__class__.__name__}). Kontrollera --databas eller "
                    "LOTSEN_DATABASE_URL.", err=True)
@@ -64,7 +68,7 @@ def _index(mapp: Path) -> None:
     from bot.errors import UserError
     from bot.rutiner import messages
 
-    catalogue = _catalogue()
+    catalogue = _catalogue(write=True)
     interactive = sys.stderr.isatty()
 
     def progress(name: str, n: int, total: int) -> None:
@@ -175,6 +179,6 @@ def paminn(dagar: Annotated[int, typer.Option("--dagar", help="Påminn så här 
     """Planera påminnelser till dokumentägare (körs också varje morgon av lotsen run)."""
     from bot.reminders.routine_review import plan_review_reminders
 
-    catalogue = _catalogue()
+    catalogue = _catalogue(write=True)
     planned = plan_review_reminders(catalogue.db, catalogue, within_days=dagar)
     typer.echo(f"{planned} nya påminnelser planerade.")

@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Table, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from bot.clock import STOCKHOLM, as_utc, utcnow
@@ -56,6 +57,14 @@ def plan_all(session: Session, deliveries: list[Delivery]) -> int:
     Returns how many were new."""
     now = utcnow()
     return insert_ignore_many(session, OUTBOX, [d.row(now) for d in deliveries])
+
+
+def plan_new(session: Session, deliveries: list[Delivery]) -> None:
+    """`plan_all` for a hot path that needs no count back: one executemany, no RETURNING."""
+    if deliveries:
+        now = utcnow()
+        insert = (postgresql if session.get_bind().dialect.name == "postgresql" else sqlite).insert(OUTBOX)
+        session.connection().execute(insert.on_conflict_do_nothing(), [d.row(now) for d in deliveries])
 
 
 def cancel(session: Session, key_prefix: str) -> int:

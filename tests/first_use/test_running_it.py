@@ -151,13 +151,17 @@ def test_the_log_level_is_documented() -> None:
 def test_a_command_says_which_database_it_created_and_that_it_is_empty(tmp_path: Path) -> None:
     db = tmp_path / "nowhere" / "lotsen.db"
     env = env_for(f"sqlite:///{db}")
-    first = lotsen(["export", "avvikelser"], env)
-    assert first.returncode == 0
-    assert f"Lotsen skapade en ny, tom databas: sqlite:///{db}" in first.stderr
-    assert first.stdout.startswith("nummer,")  # the CSV itself stays clean
-    second = lotsen(["export", "avvikelser"], env)
-    assert f"Databasen sqlite:///{db} har ingen organisation inläst" in second.stderr
-    assert f"Inga avvikelser i databasen sqlite:///{db}" in second.stderr
+    # A command that only reads names a database that is not there, and creates nothing.
+    missing = lotsen(["export", "avvikelser"], env)
+    assert missing.returncode == 2 and f"Databasen sqlite:///{db} finns inte" in missing.stderr
+    assert not db.exists() and missing.stdout == ""
+    # A command that writes creates it, and says so.
+    created = lotsen(["rutiner", "indexera", str(tmp_path)], env)
+    assert f"Lotsen skapade en ny, tom databas: sqlite:///{db}" in created.stderr
+    empty = lotsen(["export", "avvikelser"], env)
+    assert empty.returncode == 0 and empty.stdout.startswith("nummer,")  # the CSV itself stays clean
+    assert f"Databasen sqlite:///{db} har ingen organisation inläst" in empty.stderr
+    assert f"Inga avvikelser i databasen sqlite:///{db}" in empty.stderr
 
 
 def test_a_database_with_data_is_not_announced(tmp_path: Path) -> None:

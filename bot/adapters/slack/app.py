@@ -1,7 +1,8 @@
 """The Slack front end: a Bolt app whose listeners turn commands, actions, submissions and events into core calls.
 
 Listeners live in `listeners/`, one module per request type. Two middlewares run first: Slack's
-retried events are dropped (the same event_id), and the Slack user is resolved to a `Person` once.
+retried events are dropped (the same event_id), and the Slack user is resolved to a `Person` once,
+when a listener first asks (after a command's ack, before a submission's).
 Everything answers Slack within its 3-second window: acks come first, and the only work before
 them is a database lookup.
 """
@@ -14,7 +15,7 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 
-from bot.adapters.slack.context import CHANNEL
+from bot.adapters.slack.context import ACTOR_RESOLVER, CHANNEL
 from bot.adapters.slack.identity import email_of, resolve_slack_user
 from bot.adapters.slack.listeners import register_all
 from bot.adapters.slack.listeners.commands import COMMANDS
@@ -65,23 +66,29 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
             return BoltResponse(status=200, body="")
         return next()
 
+    def resolve(context: BoltContext, user_id: str, request: str | None) -> None:
+        try:
+            try:
+                context["actor"] = resolve_slack_user(lotsen.db, user_id)
+            except UnknownUser:
+                # Not known by Slack id yet: try the e-mail Slack has for them (first contact).
+                context["actor"] = resolve_slack_user(lotsen.db, user_id, email_of(client, user_id))
+        except UnknownUser as exc:
+            # Refusals are audited too: the Slack id and what was asked for, nothing they typed.
+            record_unknown_user(lotsen.db, CHANNEL, user_id, request)
+            context["actor_error"] = exc.message
+        except UserError as exc:
+            context["actor_error"] = exc.message
+
     @app.middleware
     def resolve_actor(body: dict[str, Any], context: BoltContext,
                       next: Callable[[], BoltResponse]) -> BoltResponse | None:
+        # Resolved once, on first use (`context.actor_of`): a command acks before it asks, so its ack
+        # waits for no database read; a submission asks before its ack, as it must.
         user_id = context.user_id
         if user_id and not (body.get("event") or {}).get("bot_id"):  # bots' own messages are ignored anyway
-            try:
-                try:
-                    context["actor"] = resolve_slack_user(lotsen.db, user_id)
-                except UnknownUser:
-                    # Not known by Slack id yet: try the e-mail Slack has for them (first contact).
-                    context["actor"] = resolve_slack_user(lotsen.db, user_id, email_of(client, user_id))
-            except UnknownUser as exc:
-                # Refusals are audited too: the Slack id and what was asked for, nothing they typed.
-                record_unknown_user(lotsen.db, CHANNEL, user_id, _request_kind(body))
-                context["actor_error"] = exc.message
-            except UserError as exc:
-                context["actor_error"] = exc.message
+            request = _request_kind(body)
+            context[ACTOR_RESOLVER] = lambda: resolve(context, user_id, request)
         return next()
 
     register_all(app, lotsen)

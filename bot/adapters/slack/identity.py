@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from slack_sdk import WebClient
 
 from bot.errors import UnknownUser
-from bot.org.directory import person_by_email, person_by_platform_id
+from bot.org.cache import org_snapshot
+from bot.org.directory import person_by_email
 from bot.ui.texts import UNKNOWN_USER
 from storage.db import Database
 from storage.models import Person
@@ -21,8 +22,7 @@ MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 
 
 def resolve_slack_user(db: Database, slack_user_id: str, email: str | None = None) -> Person:
-    with db.read() as session:
-        person = person_by_platform_id(session, "slack", slack_user_id)
+    person = org_snapshot(db).person_by_platform_id("slack", slack_user_id)  # cached, never stale
     if person is not None:
         return person
     if email:
@@ -55,12 +55,14 @@ def strip_mentions(text: str) -> str:
 def person_refs(db: Database, values: Mapping[str, str | None], user_fields: set[str]) -> dict[str, str | None]:
     """Replace Slack user ids (users_select, or a typed `<@U…>`) with the person's key the core understands."""
     out = dict(values)
-    with db.read() as session:
-        for field in user_fields:
-            raw = (out.get(field) or "").strip()
-            match = MENTION.fullmatch(raw)
-            slack_id = match.group(1) if match else raw
-            person = person_by_platform_id(session, "slack", slack_id) if slack_id else None
-            if person is not None:
-                out[field] = person.key
+    if not user_fields:
+        return out
+    org = org_snapshot(db)
+    for field in user_fields:
+        raw = (out.get(field) or "").strip()
+        match = MENTION.fullmatch(raw)
+        slack_id = match.group(1) if match else raw
+        person = org.person_by_platform_id("slack", slack_id) if slack_id else None
+        if person is not None:
+            out[field] = person.key
     return out
