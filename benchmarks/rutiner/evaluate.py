@@ -38,6 +38,8 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 QUESTIONS = Path(__file__).with_name("questions.yml")
 HOLDOUT = Path(__file__).with_name("holdout.yml")
 HOLDOUT2 = Path(__file__).with_name("holdout2.yml")
+UNSEEN = Path(__file__).with_name("unseen")
+UNSEEN_CATALOGUE = UNSEEN / "catalogue"
 
 Question = tuple[str, set[str] | None]
 
@@ -209,7 +211,9 @@ def quality(label: str, catalogue: RoutineCatalogue, sets: list[tuple[str, list[
     for set_name, questions in sets:
         n_no = sum(1 for _, e in questions if e is None)
         print(f"\n{label}, {set_name}: {len(questions)} questions ({n_no} without an answer)")
-        evaluate("Lotsen", lotsen_ranker(catalogue), questions, show_misses=show_misses)
+        # The frozen test half is reported, never read miss by miss (see unseen/README.md).
+        evaluate("Lotsen", lotsen_ranker(catalogue), questions,
+                 show_misses=show_misses and "test.yml" not in set_name)
         if baseline_folders is not None:
             evaluate("BM25 baseline (rank-bm25)", baseline_ranker(baseline_folders), questions)
 
@@ -219,11 +223,22 @@ def main() -> None:
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--skip-scale", action="store_true", help="only the quality figures")
     parser.add_argument("--quiet", action="store_true", help="do not list the misses")
+    parser.add_argument("--unseen-only", action="store_true", help="only the unseen catalogue's figures")
     args = parser.parse_args()
     sets = [("questions.yml", load_questions(QUESTIONS)), ("holdout.yml", load_questions(HOLDOUT)),
             ("holdout2.yml", load_questions(HOLDOUT2))]
     workdir = Path(tempfile.mkdtemp(prefix="lotsen-rutiner-"))
     try:
+        unseen = fresh_catalogue(workdir, "unseen")
+        started = time.perf_counter()
+        report = unseen.index_directory(UNSEEN_CATALOGUE)
+        print(f"Unseen catalogue (Sjövik): {report.summary()} indexed in {time.perf_counter() - started:.1f} s")
+        quality("Unseen catalogue", unseen, [("unseen/test.yml (FROZEN)", load_questions(UNSEEN / "test.yml")),
+                                             ("unseen/tune.yml", load_questions(UNSEEN / "tune.yml"))],
+                [UNSEEN_CATALOGUE], not args.quiet)
+        if args.unseen_only:
+            return
+
         demo = fresh_catalogue(workdir, "demo")
         demo.index_directory(DEMO)
         print(f"Demo catalogue: {len(demo_sources())} documents")
