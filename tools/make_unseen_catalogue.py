@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from unseen_routines import ROUTINES  # noqa: E402
+from unseen_routines import ROUTINES
 
 TARGET = Path(__file__).resolve().parents[1] / "benchmarks" / "rutiner" / "unseen" / "catalogue"
 MUNICIPALITY = "Sjöviks kommun – Socialförvaltningen"

@@ -132,7 +132,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Informationssäkerhetspolicy. Rutin för avvikelsehantering."),
         ],
     },
-    # --- Orosanmälan (Word) ------------------------------------------------------------------------------------
+    # --- Orosanmälan (Word) ---
     {
         "file": "Mottagande av orosanmälan.docx",
         "title": "Mottagande och registrering av orosanmälan gällande barn",
@@ -153,7 +153,7 @@ ROUTINES: list[dict[str, Any]] = [
              "uppgiftslämnande."),
         ],
     },
-    # --- Skyddsbedömning, current (Markdown) and outdated (text) ---------------------------------------------
+    # --- Skyddsbedömning, current (Markdown) and outdated (text) ---
     {
         "file": "skyddsbedomning_v2.md",
         "title": "Omedelbar skyddsbedömning",
@@ -184,7 +184,7 @@ ROUTINES: list[dict[str, Any]] = [
              "med gruppledaren före dagens slut."),
         ],
     },
-    # --- Förhandsbedömning (Markdown) ---------------------------------------------------------------------------
+    # --- Förhandsbedömning (Markdown) ---
     {
         "file": "forhandsbedomning.md",
         "title": "Förhandsbedömning – beslut om att inleda eller inte inleda utredning",
@@ -205,7 +205,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Lagstöd", "Socialtjänstlagen 11 kap. SOSFS 2014:6."),
         ],
     },
-    # --- Utredning (Word) ------------------------------------------------------------------------------------------
+    # --- Utredning (Word) ---
     {
         "file": "Utredning av barns behov.docx",
         "title": "Utredning av barns behov av stöd och skydd",
@@ -227,7 +227,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Förhandsbedömning. Kommunicering och underrättelse om beslut."),
         ],
     },
-    # --- LVU 6 § (PDF) -----------------------------------------------------------------------------------------------
+    # --- LVU 6 § (PDF) ---
     {
         "file": "omedelbart_omhandertagande_lvu.pdf",
         "title": "Omedelbart omhändertagande enligt 6 § LVU",
@@ -248,7 +248,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Lagstöd", "Lag (1990:52) med särskilda bestämmelser om vård av unga, 6–8 §§."),
         ],
     },
-    # --- LVU 14 § umgänge (text) -------------------------------------------------------------------------------------
+    # --- LVU 14 § umgänge (text) ---
     {
         "file": "umgangesbegransning_lvu.txt",
         "title": "Umgängesbegränsning enligt 14 § LVU",
@@ -265,7 +265,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Omedelbart omhändertagande enligt 6 § LVU. Placering i familjehem."),
         ],
     },
-    # --- Barnsamtal (Markdown) -----------------------------------------------------------------------------------------
+    # --- Barnsamtal (Markdown) ---
     {
         "file": "barnsamtal-utan-vardnadshavare.md",
         "title": "Samtal med barn utan vårdnadshavares samtycke",
@@ -283,7 +283,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Lagstöd", "Socialtjänstlagen 11 kap. 10 §."),
         ],
     },
-    # --- Polisanmälan (Word) -------------------------------------------------------------------------------------------
+    # --- Polisanmälan (Word) ---
     {
         "file": "Polisanmälan vid misstanke om brott mot barn.docx",
         "title": "Ställningstagande till polisanmälan vid misstanke om brott mot barn",
@@ -300,7 +300,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Samverkan inom Barnahus Sjöviksregionen. Sekretess och uppgiftslämnande."),
         ],
     },
-    # --- Barnahus (PDF) -----------------------------------------------------------------------------------------------
+    # --- Barnahus (PDF) ---
     {
         "file": "barnahus_samverkan.pdf",
         "title": "Samverkan inom Barnahus Sjöviksregionen",
@@ -316,7 +316,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Ställningstagande till polisanmälan vid misstanke om brott mot barn."),
         ],
     },
-    # --- Ej verkställda beslut (text) ---------------------------------------------------------------------------------
+    # --- Ej verkställda beslut (text) ---
     {
         "file": "ej_verkstallda_beslut.txt",
         "title": "Rapportering av ej verkställda beslut",
@@ -332,7 +332,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Delegationsordning för socialnämnden."),
         ],
     },
-    # --- Aktgranskning (Word) -------------------------------------------------------------------------------------------
+    # --- Aktgranskning (Word) ---
     {
         "file": "Egenkontroll genom aktgranskning.docx",
         "title": "Egenkontroll genom aktgranskning",
@@ -352,7 +352,7 @@ ROUTINES: list[dict[str, Any]] = [
                   ["December", "Redovisning för ledningsgruppen"]],
         "table_after": "Tidplan",
     },
-    # --- Ärendegenomgång (Markdown) -----------------------------------------------------------------------------------
+    # --- Ärendegenomgång (Markdown) ---
     {
         "file": "arendegenomgang-med-gruppledare.md",
         "title": "Ärendegenomgång med gruppledare",
@@ -368,7 +368,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Fördelning av ärenden. Utredning av barns behov."),
         ],
     },
-    # --- Fördelning av ärenden (PDF) ------------------------------------------------------------------------------------
+    # --- Fördelning av ärenden (PDF) ---
     {
         "file": "fordelning_av_arenden.pdf",
         "title": "Fördelning och omfördelning av ärenden",
@@ -384,7 +384,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Frånvaro hos handläggare. Ärendegenomgång med gruppledare."),
         ],
     },
-    # --- Frånvaro (Markdown) ----------------------------------------------------------------------------------------------
+    # --- Frånvaro (Markdown) ---
     {
         "file": "franvaro-handlaggare.md",
         "title": "När handläggaren är frånvarande",
@@ -399,7 +399,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Fördelning och omfördelning av ärenden."),
         ],
     },
-    # --- Introduktion (Word) --------------------------------------------------------------------------------------------
+    # --- Introduktion (Word) ---
     {
         "file": "Introduktion av nyanställda socialsekreterare.docx",
         "title": "Introduktion av nyanställda socialsekreterare",
@@ -414,7 +414,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Uppföljning", "Enhetschefen följer upp introduktionen efter en och sex månader."),
         ],
     },
-    # --- Delegation (text) ------------------------------------------------------------------------------------------------
+    # --- Delegation (text) ---
     {
         "file": "delegationsordning_ifo.txt",
         "title": "Delegationsordning för socialnämnden – individ- och familjeomsorg",
@@ -430,7 +430,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Ersättare", "Vid förhinder för delegaten beslutar närmaste chef."),
         ],
     },
-    # --- Placering familjehem (PDF) -------------------------------------------------------------------------------------
+    # --- Placering familjehem (PDF) ---
     {
         "file": "placering_i_familjehem.pdf",
         "title": "Placering av barn i familjehem",
@@ -448,7 +448,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Vårdnadsöverflyttning. Umgängesbegränsning enligt 14 § LVU."),
         ],
     },
-    # --- Vårdnadsöverflyttning (Markdown) -----------------------------------------------------------------------------------
+    # --- Vårdnadsöverflyttning (Markdown) ---
     {
         "file": "vardnadsoverflyttning.md",
         "title": "Överväganden om vårdnadsöverflyttning",
@@ -462,7 +462,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Lagstöd", "Föräldrabalken 6 kap. 8 §. Lagändringen 2022 (lex lilla hjärtat)."),
         ],
     },
-    # --- Samarbetssamtal (Word) ----------------------------------------------------------------------------------------------
+    # --- Samarbetssamtal (Word) ---
     {
         "file": "Samarbetssamtal familjerätten.docx",
         "title": "Samarbetssamtal vid familjerätten",
@@ -479,7 +479,7 @@ ROUTINES: list[dict[str, Any]] = [
              "föräldrarna."),
         ],
     },
-    # --- SIP (text) ----------------------------------------------------------------------------------------------------------
+    # --- SIP (text) ---
     {
         "file": "sip_samordnad_individuell_plan.txt",
         "title": "Samordnad individuell plan (SIP)",
@@ -493,7 +493,7 @@ ROUTINES: list[dict[str, Any]] = [
              "huvudansvaret. Planen följs upp på datum som bestäms på mötet."),
         ],
     },
-    # --- Riskanalys (PDF) ------------------------------------------------------------------------------------------------------
+    # --- Riskanalys (PDF) ---
     {
         "file": "riskanalys_ifo.pdf",
         "title": "Riskanalys i verksamheten",
@@ -507,7 +507,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Ansvar", "Enhetschefen leder arbetet tillsammans med medarbetarna och kvalitetsstrategen."),
         ],
     },
-    # --- Brukarundersökning (Markdown) -----------------------------------------------------------------------------------------
+    # --- Brukarundersökning (Markdown) ---
     {
         "file": "brukarundersokning.md",
         "title": "Brukarundersökning inom IFO",
@@ -519,7 +519,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Resultat", "Resultaten redovisas i kvalitetsberättelsen och i öppna jämförelser."),
         ],
     },
-    # --- VINR (Word) ---------------------------------------------------------------------------------------------------------------
+    # --- VINR (Word) ---
     {
         "file": "Våld i nära relationer.docx",
         "title": "Handläggning vid våld i nära relationer",
@@ -536,7 +536,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Relaterade dokument", "Samverkan inom Barnahus Sjöviksregionen. Polisanmälan."),
         ],
     },
-    # --- Kommunicering och beslut (Word) ---------------------------------------------------------------------------------------------
+    # --- Kommunicering och beslut (Word) ---
     {
         "file": "Kommunicering och underrättelse om beslut.docx",
         "title": "Kommunicering, underrättelse om beslut och överklagande",
@@ -552,7 +552,7 @@ ROUTINES: list[dict[str, Any]] = [
              "ska ändras, och skickar det annars till förvaltningsrätten."),
         ],
     },
-    # --- Dokumentation (text) ------------------------------------------------------------------------------------------------------------
+    # --- Dokumentation (text) ---
     {
         "file": "dokumentation_i_personakt.txt",
         "title": "Dokumentation i personakt",
@@ -568,7 +568,7 @@ ROUTINES: list[dict[str, Any]] = [
              "LSS."),
         ],
     },
-    # --- Sekretess (PDF) -------------------------------------------------------------------------------------------------------------------
+    # --- Sekretess (PDF) ---
     {
         "file": "sekretess_och_uppgiftslamnande.pdf",
         "title": "Sekretess och uppgiftslämnande till andra myndigheter",
@@ -585,7 +585,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Lagstöd", "Offentlighets- och sekretesslagen 26 kap."),
         ],
     },
-    # --- Ensamkommande (Markdown) -----------------------------------------------------------------------------------------------------------
+    # --- Ensamkommande (Markdown) ---
     {
         "file": "ensamkommande-barn.md",
         "title": "Handläggning av ensamkommande barn",
@@ -599,7 +599,7 @@ ROUTINES: list[dict[str, Any]] = [
              "års ålder."),
         ],
     },
-    # --- Öppenvård (Word) -------------------------------------------------------------------------------------------------------------------
+    # --- Öppenvård (Word) ---
     {
         "file": "Insatser i öppenvården.docx",
         "title": "Genomförande och uppföljning av insatser i öppenvården",
@@ -614,7 +614,7 @@ ROUTINES: list[dict[str, Any]] = [
              "avslut skriver behandlaren en slutanteckning."),
         ],
     },
-    # --- Råd och service (text) -------------------------------------------------------------------------------------------------------------
+    # --- Råd och service (text) ---
     {
         "file": "rad_och_service.txt",
         "title": "Råd och service utan biståndsbeslut",
@@ -627,7 +627,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Vidare", "Behövs mer än fem samtal hänvisas familjen till att ansöka om bistånd."),
         ],
     },
-    # --- Kvalitetsberättelse (Markdown) ------------------------------------------------------------------------------------------------------
+    # --- Kvalitetsberättelse (Markdown) ---
     {
         "file": "kvalitetsberattelse.md",
         "title": "Kvalitetsberättelse – årlig sammanställning",
@@ -639,7 +639,7 @@ ROUTINES: list[dict[str, Any]] = [
              "nämnden i mars."),
         ],
     },
-    # --- Drogtest lex lilla hjärtat (PDF) ------------------------------------------------------------------------------------------------------
+    # --- Drogtest lex lilla hjärtat (PDF) ---
     {
         "file": "drogtest_vardnadshavare.pdf",
         "title": "Drogtest av vårdnadshavare inför upphörande av vård",
@@ -653,7 +653,7 @@ ROUTINES: list[dict[str, Any]] = [
             ("Lagstöd", "LVU 21 § i lydelse från 2022."),
         ],
     },
-    # --- Ungdomsbrottslighet (text) --------------------------------------------------------------------------------------------------------------
+    # --- Ungdomsbrottslighet (text) ---
     {
         "file": "unga_lagovertradare.txt",
         "title": "Handläggning av ärenden om unga lagöverträdare",
@@ -667,7 +667,7 @@ ROUTINES: list[dict[str, Any]] = [
              "SSPF-modellen; samtycke från vårdnadshavare krävs."),
         ],
     },
-    # --- Distractors from other departments ----------------------------------------------------------------------------------------------------
+    # --- Distractors from other departments ---
     {
         "file": "Fallprevention särskilt boende.docx",
         "title": "Fallprevention på särskilt boende för äldre",

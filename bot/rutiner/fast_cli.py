@@ -91,7 +91,7 @@ def run(argv: list[str]) -> int | None:
     from bot.rutiner.search import LoadedIndex, search_loaded
 
     try:
-        loaded = pickle.loads(row[0])  # noqa: S301 - written by Lotsen itself (persisted.py)
+        loaded = pickle.loads(row[0])  # written by Lotsen itself (persisted.py)
     except Exception:
         return None
     if not isinstance(loaded, LoadedIndex):

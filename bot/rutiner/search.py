@@ -428,8 +428,9 @@ def rank(index: SearchIndex, question: str, terms: list[QueryTerm], today: date,
     if hits:
         best = hits[0]
         best_doc = next(d for d in candidates if index.docs[d].path == best.path)
-        i = lexical[best_doc][1] if best_doc in lexical else None
-        matched, reread = (scored[i][1], scored[i][2]) if i is not None else (set(), set())
+        best_section = lexical[best_doc][1] if best_doc in lexical else None
+        matched, reread = ((scored[best_section][1], scored[best_section][2]) if best_section is not None
+                           else (set(), set()))
         signals["lex_units"] = min(best.relevance / index.unit, 3.0)
         signals["coverage"] = _strict_coverage(matched, reread, weights)
         # The most telling word of the question that the best passage lacks (as itself), in units.

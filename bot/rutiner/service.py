@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import delete, text
 from sqlmodel import Session, col, select
@@ -43,6 +44,10 @@ from bot.rutiner.search import (
 from bot.rutiner.stamp import DOCUMENTS_SQL, VECTORS_SQL, stamp, synonyms_key
 from storage.db import Database
 from storage.models.rutiner import RoutineDocument, RoutineEmbedding, RoutineFeedback, RoutineSection
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 log = logging.getLogger(__name__)
 
@@ -309,7 +314,8 @@ class RoutineCatalogue:
         vocabulary = build_vocabulary([d.title for d in docs.values()] + [r.heading for r in rows]
                                       + [r.text for r in rows])
         index = SearchIndex(sections)
-        vectors = titles = None
+        vectors: npt.NDArray[np.float32] | None = None
+        titles: npt.NDArray[np.float32] | None = None
         title_ids: list[int] = []
         if vectors_by_hash:
             import numpy as np
@@ -317,7 +323,7 @@ class RoutineCatalogue:
             dim = len(next(iter(vectors_by_hash.values()))) // 4
             zero = np.zeros(dim, dtype=np.float32)
 
-            def vector(text: str) -> object:
+            def vector(text: str) -> npt.NDArray[np.float32]:
                 raw = vectors_by_hash.get(content_hash(text))
                 return np.frombuffer(raw, dtype=np.float32) if raw is not None else zero
 

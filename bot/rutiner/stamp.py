@@ -22,5 +22,5 @@ def synonyms_key(path: str | None) -> str:
         return "unreadable"
 
 
-def stamp(count: object, latest: object, model: str, vectors: object, synonyms: str) -> str:
+def stamp(count: int | None, latest: object, model: str, vectors: int | None, synonyms: str) -> str:
     return f"{FORMAT}|{int(count or 0)}|{latest}|{model}|{int(vectors or 0)}|{synonyms}"
