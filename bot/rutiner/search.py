@@ -16,7 +16,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.rutiner.analysis import (
     QueryTerm,
@@ -199,7 +199,29 @@ class SearchIndex:
         self.unit = rare_word_idf(self.idf, {t: len(p) for t, p in self.postings.items()})
         docs = {s.doc.id: s.doc for s in sections}
         self.docs = docs
+        self.doc_ids = list(docs)
+        self.doc_pos = {d: n for n, d in enumerate(self.doc_ids)}
+        self.sections_of: dict[int, list[int]] = defaultdict(list)
+        for i, s in enumerate(sections):
+            self.sections_of[s.doc.id].append(i)
         self.families = families((d.id, d.file_name, d.title) for d in docs.values())
+        self.family_members: dict[int, list[int]] = defaultdict(list)
+        for doc_id, family in self.families.items():
+            self.family_members[family].append(doc_id)
+        self.dated = [d.id for d in docs.values() if d.valid_until is not None]
+        self._arrays: dict[str, Any] | None = None
+
+    def arrays(self) -> dict[str, Any]:
+        """numpy views of the sections for dense scoring, made on first use (lexical search needs none)."""
+        if self._arrays is None:
+            import numpy as np
+
+            self._arrays = {
+                "section_doc": np.array([self.doc_pos[s.doc.id] for s in self.sections], dtype=np.int64),
+                "penalty": np.array([0.0 if s.weight >= 1.0 else CROSS_REFERENCE_DENSE for s in self.sections],
+                                    dtype=np.float32),
+            }
+        return self._arrays
 
     def score(self, terms: list[QueryTerm]) -> dict[int, tuple[float, set[int], set[int]]]:
         """Per section: BM25F summed over the question's concepts, each credited with its best
@@ -363,72 +385,45 @@ def rank(index: SearchIndex, question: str, terms: list[QueryTerm], today: date,
             lexical[doc_id] = (score, i)
     top_lexical = max((v for v, _ in lexical.values()), default=0.0)
 
-    dense_doc: dict[int, tuple[float, int]] = {}  # doc → (best passage or title similarity, best passage)
     signals: dict[str, float] = {}
+    fused: dict[int, float]
+    dense_of: dict[int, float] = {}
     if dense is not None and len(index.sections):
-        sims = dense.sections
-        for i, section in enumerate(index.sections):
-            value = float(sims[i]) - (CROSS_REFERENCE_DENSE if section.weight < 1.0 else 0.0)
-            doc_id = section.doc.id
-            if doc_id not in dense_doc or value > dense_doc[doc_id][0]:
-                dense_doc[doc_id] = (value, i)
-        for doc_id, title_sim in dense.titles.items():
-            if doc_id in dense_doc and title_sim > dense_doc[doc_id][0]:
-                dense_doc[doc_id] = (title_sim, dense_doc[doc_id][1])
-        ordered = sorted((v for v, _ in dense_doc.values()), reverse=True)
-        median = ordered[len(ordered) // 2]
-        spread = max(ordered[0] - median, 1e-6)
-        mean, std = float(sims.mean()), float(sims.std()) or 1e-6
-        signals["dense_z"] = (ordered[0] - mean) / std
-        signals["dense_margin"] = (ordered[0] - ordered[1]) * 10 if len(ordered) > 1 else 1.0
-    candidates = set(lexical) | set(dense_doc)
-
-    def fused_of(doc_id: int) -> float:
-        lex = lexical[doc_id][0] / top_lexical if doc_id in lexical and top_lexical > 0 else 0.0
-        if not dense_doc:
-            return lex
-        dn = max(0.0, (dense_doc[doc_id][0] - median) / spread) if doc_id in dense_doc else 0.0
-        return LEXICAL_SHARE * lex + (1 - LEXICAL_SHARE) * dn
-
-    fused = {doc_id: fused_of(doc_id) for doc_id in candidates}
-    current_best: dict[int, float] = {}
-    for doc_id, value in fused.items():
-        doc = index.docs[doc_id]
-        if not doc.outdated(today):
+        fused, dense_of = _fuse_dense(index, dense, lexical, top_lexical, signals)
+    else:
+        fused = {d: (v / top_lexical if top_lexical > 0 else 0.0) for d, (v, _) in lexical.items()}
+    # The current version of a routine always ranks above an outdated one (few documents are dated).
+    superseded: set[int] = set()
+    for doc_id in index.dated:
+        if doc_id in fused and index.docs[doc_id].outdated(today):
             family = index.families.get(doc_id, doc_id)
-            current_best[family] = max(current_best.get(family, 0.0), value)
+            current = [fused.get(m, 0.0) for m in index.family_members.get(family, ())
+                       if m != doc_id and not index.docs[m].outdated(today)]
+            if current:
+                superseded.add(doc_id)
+                fused[doc_id] = min(fused[doc_id], max(current) * 0.99)
+    shown = limit + 5
+    ranked = sorted(fused, key=lambda d: (-fused[d], index.docs[d].file_name))[: shown + 1]
     hits: list[Hit] = []
-    for doc_id in candidates:
+    for doc_id in ranked:
         doc = index.docs[doc_id]
-        score = fused[doc_id]
-        outdated = doc.outdated(today)
-        family = index.families.get(doc_id, doc_id)
-        superseded = outdated and family in current_best
-        if superseded:
-            score = min(score, current_best[family] * 0.99)  # the current version always ranks above
-        i = _shown_section(index, doc_id, lexical, dense_doc, scored, top_lexical)
-        matched, reread = (scored[i][1], scored[i][2]) if i in scored else (set(), set())
+        i = _shown_section(index, doc_id, lexical, dense)
+        matched = scored[i][1] if i in scored else set()
         section = index.sections[i]
         hits.append(Hit(
             document=doc.file_name, path=doc.path, title=doc.title, section=section.heading,
-            excerpt=section.text, score=score, outdated=outdated, owner=doc.owner, approved_on=doc.approved_on,
-            valid_until=doc.valid_until, version=doc.version, diarienummer=doc.diarienummer,
-            coverage=sum(weights[c] for c in matched) / total_weight, approved_by=doc.approved_by,
-            relevance=lexical[doc_id][0] if doc_id in lexical else 0.0,
-            dense=dense_doc[doc_id][0] if doc_id in dense_doc else 0.0, superseded=superseded,
+            excerpt=section.text, score=fused[doc_id], outdated=doc.outdated(today), owner=doc.owner,
+            approved_on=doc.approved_on, valid_until=doc.valid_until, version=doc.version,
+            diarienummer=doc.diarienummer, coverage=sum(weights[c] for c in matched) / total_weight,
+            approved_by=doc.approved_by, relevance=lexical[doc_id][0] if doc_id in lexical else 0.0,
+            dense=dense_of.get(doc_id, 0.0), superseded=doc_id in superseded,
         ))
-        if not hits[-1].relevance and not dense_doc:
-            hits.pop()
-    hits.sort(key=lambda h: (-h.score, h.document))
-    for hit in hits[: limit + 5]:  # excerpts only for what is shown (the full text was parked there)
+    for hit in hits[:shown]:  # excerpts only for what is shown (the full text was parked there)
         hit.excerpt = excerpt(hit.excerpt, terms, weights=weights)
-    for hit in hits[limit + 5 :]:
-        hit.excerpt = ""
     answered, confidence = False, 0.0
     if hits:
         best = hits[0]
-        best_doc = next(d for d in candidates if index.docs[d].path == best.path)
-        best_section = lexical[best_doc][1] if best_doc in lexical else None
+        best_section = lexical[ranked[0]][1] if ranked[0] in lexical else None
         matched, reread = ((scored[best_section][1], scored[best_section][2]) if best_section is not None
                            else (set(), set()))
         signals["lex_units"] = min(best.relevance / index.unit, 3.0)
@@ -437,21 +432,52 @@ def rank(index: SearchIndex, question: str, terms: list[QueryTerm], today: date,
         missing = [weights[c] for c in weights if c not in matched or c in reread]
         signals["missing_rare"] = min(max(missing, default=0.0) / index.unit, 3.0)
         signals["fused_margin"] = best.score - hits[1].score if len(hits) > 1 else best.score
-        answered, confidence = answerable(signals, dense=bool(dense_doc))
-        if not dense_doc:  # words only (no model): the earlier rule, set on the demo sets, is a floor too
+        answered, confidence = answerable(signals, dense=bool(dense_of))
+        if not dense_of:  # words only (no model): the earlier rule, set on the demo sets, is a floor too
             answered = answered and confident(best, index.unit)
-    return SearchResult(question=question, answered=answered, hits=hits[:limit], more=hits[limit : limit + 5],
+    return SearchResult(question=question, answered=answered, hits=hits[:limit], more=hits[limit:shown],
                         read_as=interpretations(terms), confidence=confidence, signals=signals,
-                        dense=bool(dense_doc))
+                        dense=bool(dense_of))
+
+
+def _fuse_dense(index: SearchIndex, dense: DenseScores, lexical: dict[int, tuple[float, int]],
+                top_lexical: float, signals: dict[str, float]) -> tuple[dict[int, float], dict[int, float]]:
+    """Fused score of every document (vectorised: a thousand documents in about a millisecond), the
+    document's dense score (best passage or title), and the dense signals for answerability."""
+    import numpy as np
+
+    arrays = index.arrays()
+    sims = np.asarray(dense.sections, dtype=np.float32) - arrays["penalty"]
+    best = np.full(len(index.doc_ids), -np.inf, dtype=np.float32)
+    np.maximum.at(best, arrays["section_doc"], sims)
+    titles = np.array([dense.titles.get(d, -np.inf) for d in index.doc_ids], dtype=np.float32)
+    doc_dense = np.maximum(best, titles)
+    ordered = np.sort(doc_dense)[::-1]
+    median = float(ordered[len(ordered) // 2])
+    spread = max(float(ordered[0]) - median, 1e-6)
+    std = float(sims.std()) or 1e-6
+    signals["dense_z"] = (float(ordered[0]) - float(sims.mean())) / std
+    signals["dense_margin"] = float(ordered[0] - ordered[1]) * 10 if len(ordered) > 1 else 1.0
+    dense_n = np.clip((doc_dense - median) / spread, 0.0, None)
+    lex = np.zeros(len(index.doc_ids), dtype=np.float32)
+    if top_lexical > 0:
+        for doc_id, (value, _) in lexical.items():
+            lex[index.doc_pos[doc_id]] = value / top_lexical
+    fused = LEXICAL_SHARE * lex + (1 - LEXICAL_SHARE) * dense_n
+    return ({d: float(v) for d, v in zip(index.doc_ids, fused.tolist(), strict=True)},
+            {d: float(v) for d, v in zip(index.doc_ids, doc_dense.tolist(), strict=True)})
 
 
 def _shown_section(index: SearchIndex, doc_id: int, lexical: dict[int, tuple[float, int]],
-                   dense_doc: dict[int, tuple[float, int]], scored: dict[int, tuple[float, set[int], set[int]]],
-                   top_lexical: float) -> int:
+                   dense: DenseScores | None) -> int:
     """The passage shown for a document: its best lexical section unless that one is a mere
-    cross-reference and the dense model points at another."""
+    cross-reference (or there is none) and the dense model points at another."""
     if doc_id in lexical:
         i = lexical[doc_id][1]
-        if index.sections[i].weight >= 1.0 or doc_id not in dense_doc:
+        if index.sections[i].weight >= 1.0 or dense is None:
             return i
-    return dense_doc[doc_id][1] if doc_id in dense_doc else lexical[doc_id][1]
+    positions = index.sections_of[doc_id]
+    if dense is None:
+        return positions[0]
+    return max(positions, key=lambda i: float(dense.sections[i]) - (0.0 if index.sections[i].weight >= 1.0
+                                                                     else CROSS_REFERENCE_DENSE))

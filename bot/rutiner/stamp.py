@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-FORMAT = "2"  # bump when the pickled index changes shape
+FORMAT = "3"  # bump when the pickled index changes shape
 DOCUMENTS_SQL = "SELECT count(id), max(indexed_at) FROM routine_document"
 VECTORS_SQL = "SELECT count(id) FROM routine_embedding WHERE model = ?"
 INDEX_SQL = "SELECT data FROM routine_index_cache WHERE stamp = ?"
