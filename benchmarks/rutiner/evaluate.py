@@ -271,6 +271,15 @@ def main() -> None:
         words.index_directory(UNSEEN_CATALOGUE)
         for set_name, questions in unseen_sets:
             evaluate(f"Lotsen, words only, {set_name.split()[0]}", lotsen_ranker(words), questions)
+        embedder = unseen.embedder
+        if embedder is not None:  # the part of a search that is the model's: a peer for the latencies
+            times = []
+            for question, _ in unseen_sets[1][1]:
+                started = time.perf_counter()
+                embedder.query(question)
+                times.append((time.perf_counter() - started) * 1000)
+            print(f"  the question's embedding alone: p50 {statistics.median(times):.1f} ms, "
+                  f"p95 {percentile(times, 95):.1f} ms")
         print("\nSearch as a process (unseen catalogue, SQLite):")
         process_latency(f"sqlite:///{workdir / 'unseen'}.db", unseen_sets[1][1])
         if args.unseen_only:
