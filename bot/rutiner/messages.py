@@ -107,8 +107,8 @@ def answer_text(result: SearchResult, *, with_path: bool = False) -> str:
 def answer(result: SearchResult, token: str) -> Message:
     """`token` identifies the question for the feedback buttons (the question text is not in the button)."""
     if not result.answered:
-        text = nearest_text(result, bold=True) if result.nearest else NO_ANSWER
-        return Message(text=text.replace("*", ""), sections=(text,))
+        text = nearest_text(result) if result.nearest else NO_ANSWER
+        return Message(text=text, sections=(text,))
     sections = tuple(hit_text(n, h) for n, h in enumerate(result.hits, start=1))
     first = result.hits[0]
     buttons = [Button("👍", A_UP, f"{token}|{first.document}"), Button("👎", A_DOWN, f"{token}|{first.document}")]
