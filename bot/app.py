@@ -50,7 +50,8 @@ def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
     db = Database(settings.database_url)
     avvikelser = AvvikelseService(db, settings)
     frister = FristService(db, settings)
-    rutiner = RoutineCatalogue(db, str(settings.rutin_synonyms) if settings.rutin_synonyms else None)
+    rutiner = RoutineCatalogue(db, str(settings.rutin_synonyms) if settings.rutin_synonyms else None,
+                               embedder=settings.rutin_embedder)
     follow_ups = FollowUpService(db, settings)
     lex_sarah = LexSarahService(db, settings)
     chat = Chat([AvvikelseFlows(avvikelser, follow_ups, settings, lex_sarah=lex_sarah),

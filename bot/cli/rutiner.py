@@ -56,9 +56,11 @@ def _catalogue(*, write: bool = False) -> RoutineCatalogue:
         raise typer.Exit(2) from exc
     if created:
         typer.echo(CREATED.format(url=shown_url(url)), err=True)
-    synonyms = get_settings().rutin_synonyms
+    settings = get_settings()
+    synonyms = settings.rutin_synonyms
     try:
-        return RoutineCatalogue(Database(url), str(synonyms) if synonyms else None)
+        return RoutineCatalogue(Database(url), str(synonyms) if synonyms else None,
+                                embedder=settings.rutin_embedder)
     except SynonymFileError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2) from exc
@@ -119,7 +121,10 @@ def _search(fraga: str, as_json: bool, antal: int) -> None:
     if not 1 <= antal <= 20:
         typer.echo("--antal ska vara mellan 1 och 20.", err=True)
         raise typer.Exit(2)
-    result = _catalogue().search(fraga, limit=antal)
+    catalogue = _catalogue()  # checks the schema (says to run lotsen db upgrade when behind), never migrates
+    result = catalogue.search(fraga, limit=antal)
+    if catalogue.dense_warning:
+        typer.echo(messages.LEXICAL_ONLY, err=True)
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False))
         return
@@ -156,6 +161,8 @@ def feedback() -> None:
         typer.echo(f"{row.document}: 👍 {row.helpful}  👎 {row.not_helpful}")
         for question in row.questions_not_helpful[-10:]:
             typer.echo(f"    👎 {question}")
+        for suggestion in row.suggested[-10:]:
+            typer.echo(f"    borde ha varit: {suggestion}")
 
 
 @app.command("revision")

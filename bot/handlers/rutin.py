@@ -54,6 +54,8 @@ class RutinFlows:
             result = self.catalogue.search(question, limit=1)
             section = result.hits[0].section if result.hits and result.hits[0].document == document else None
             self.catalogue.record_feedback(question, document, section, action_id == msg.A_UP, actor.key)
+            if action_id == msg.A_DOWN:  # 👎 is stored; the form only adds which routine it should have been
+                return Reply(form=msg.suggestion_form(token, document))
             return Reply(message=Message(text=THANKS))
         if action_id == msg.A_MORE:
             result = self.catalogue.search(question, limit=3)
@@ -67,4 +69,15 @@ class RutinFlows:
         self, actor: Person, form_id: str, context: Mapping[str, str], values: Mapping[str, str | None],
         *, submission_key: str, channel: str,
     ) -> FormResult:
-        raise UserError(UNKNOWN_COMMAND)
+        if form_id != msg.FORM_SUGGEST:
+            raise UserError(UNKNOWN_COMMAND)
+        suggested = (values.get("suggested") or "").strip()
+        if suggested and identity_number_errors({"s": suggested}):
+            return FormResult(errors={"suggested": msg.SUGGEST_PNR})
+        try:
+            question = str(json.loads(context.get("token", ""))["q"])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise UserError("Formuläret hör till ett äldre svar; ställ frågan igen.") from exc
+        if suggested:
+            self.catalogue.add_suggestion(question, context.get("document", ""), suggested, actor.key)
+        return FormResult(message=Message(text=THANKS))

@@ -21,7 +21,6 @@ from functools import lru_cache
 from pathlib import Path
 
 import snowballstemmer
-import yaml
 
 _TOKEN = re.compile(r"[a-zåäöéüæø0-9]+")
 _STEMMER = snowballstemmer.stemmer("swedish")
@@ -170,6 +169,8 @@ class SynonymFileError(ValueError):
 def parse_synonyms(text: str, source: str = "synonymfilen") -> Synonyms:
     """The synonym file: sections `förkortningar`, `synonymer` and `engelska`, each of lines
     `ord: [fras, fras]`. A file of lines without sections is read as synonyms."""
+    import yaml  # only when a synonym file is read: a stored index carries its synonyms
+
     try:
         data = yaml.safe_load(text) or {}
     except yaml.YAMLError as exc:

@@ -64,7 +64,7 @@ def read_lines(path: Path) -> list[Line]:
         if suffix == ".docx":
             return _docx(path)
         if suffix == ".pdf":
-            return _plain(_pdf_text(path))
+            return _pdf(path)
         if suffix in (".html", ".htm"):
             return _html(_read_text(path))
         if suffix in (".md", ".markdown"):
@@ -137,6 +137,23 @@ def _docx(path: Path) -> list[Line]:
         elif tag == "tbl":
             lines.extend(table_rows(Table(child, document)))
             lines.append(Line(""))
+    return lines
+
+
+def _pdf(path: Path) -> list[Line]:
+    """With layout (bot/rutiner/pdf_layout.py): title, headings and running headers from type sizes
+    and repetition; a PDF whose layout cannot be read falls back to its plain text."""
+    from pypdf import PdfReader
+
+    from bot.rutiner.pdf_layout import layout_lines
+
+    text = _pdf_text(path)  # checks that the file is readable and holds text; reports why not
+    try:
+        lines = layout_lines(PdfReader(str(path)))
+    except Exception:  # an odd content stream: the plain text still serves
+        lines = []
+    if not any(ln.text.strip() and not ln.furniture for ln in lines):
+        return _plain(text)
     return lines
 
 

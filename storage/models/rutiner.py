@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Text
+from sqlalchemy import Column, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from storage.types import UTCDateTime, utcnow
@@ -51,3 +51,28 @@ class RoutineFeedback(SQLModel, table=True):
     section: str | None = Field(default=None, max_length=500)
     helpful: bool
     person_key: str | None = Field(default=None, max_length=120)
+    # 👎 with "vilken rutin borde det ha varit?": the user's own words, for the catalogue owner.
+    suggested: str | None = Field(default=None, max_length=500)
+
+
+class RoutineEmbedding(SQLModel, table=True):
+    """A passage's dense vector (float32 bytes), per model and content hash: re-indexing embeds only what
+    changed, and identical passages in many documents are embedded once."""
+
+    __tablename__ = "routine_embedding"
+    __table_args__ = (UniqueConstraint("model", "content_hash", name="uq_routine_embedding_model_hash"),)
+    id: int | None = Field(default=None, primary_key=True)
+    model: str = Field(max_length=200)
+    content_hash: str = Field(max_length=64)
+    vector: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class RoutineIndexCache(SQLModel, table=True):
+    """The built search index of the catalogue's current state (see bot/rutiner/persisted.py), so a
+    one-off `lotsen rutiner sök` process loads it instead of rebuilding it."""
+
+    __tablename__ = "routine_index_cache"
+    id: int | None = Field(default=None, primary_key=True)
+    stamp: str = Field(max_length=500)
+    built_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -6,11 +6,12 @@ from bot.app import Lotsen
 from bot.demo.seed import DEMO_CATALOGUE
 from bot.rutiner.service import RoutineCatalogue
 from storage.db import Database
+from tests.support.embedder import HashingEmbedder
 
 
 @pytest.fixture
 def catalogue(db_url: str) -> RoutineCatalogue:
-    return RoutineCatalogue(Database(db_url))
+    return RoutineCatalogue(Database(db_url), embedder=HashingEmbedder())
 
 
 @pytest.fixture

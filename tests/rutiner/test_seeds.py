@@ -7,14 +7,18 @@ from pathlib import Path
 import pytest
 
 from bot.rutiner.service import RoutineCatalogue
+from storage.db import Database
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 
 
 @pytest.fixture
-def seeds(catalogue: RoutineCatalogue) -> RoutineCatalogue:
+def seeds(db_url: str) -> RoutineCatalogue:
     if not SEEDS.is_dir():
         pytest.skip("shared/seeds not beside the repository")
+    # Words only: these check ranking on real reports, which the hashing test double would only blur
+    # (the real model's figures are in benchmarks/rutiner/evaluate.py).
+    catalogue = RoutineCatalogue(Database(db_url), embedder=None)
     report = catalogue.index_directory(SEEDS)
     assert not report.failed and len(report.added) == 5
     return catalogue

@@ -65,11 +65,17 @@ def test_rutin_command_answers_with_source_and_feedback_buttons(slack: SlackHarn
     buttons = [e for b in answer.params["blocks"] if b["type"] == "actions" for e in b["elements"]]
     assert [b["action_id"].split("#")[0] for b in buttons] == ["rutin:up", "rutin:down", "rutin:more"]
     slack.click(ERIK, buttons[1]["action_id"], buttons[1]["value"])
-    thanks = slack.fake.wait_for("response_url", count=2)[-1]
-    assert "Tack!" in thanks.params["text"]
+    # 👎 is stored at once and opens "Vilken rutin borde det ha varit?" (issue 11)
+    [opened] = slack.fake.wait_for("views.open")
+    view = opened.params["view"]
+    assert view["callback_id"] == "rutin_suggest" and "Vilken rutin borde det ha varit?" in json_text(view)
     assert slack.lotsen is not None
     [row] = slack.lotsen.rutiner.feedback_summary()
     assert (row.document, row.not_helpful) == ("forhandsbedomning.docx", 1)
+    slack.submit_view(ERIK, "rutin_suggest", {"suggested": "Delegationsordningen"},
+                      metadata=json.loads(view["private_metadata"]), view_id="VS")
+    [row] = slack.lotsen.rutiner.feedback_summary()
+    assert row.suggested == ["vem beslutar att inte inleda utredning → Delegationsordningen"]
 
 
 def test_a_form_slack_refuses_to_open_is_explained(slack: SlackHarness) -> None:
