@@ -5,6 +5,8 @@ Scenarios: signed requests to the real Bolt app over HTTP; its Web API calls lan
 
 from __future__ import annotations
 
+import json
+
 from sqlmodel import select
 
 from storage.models import Person

@@ -147,8 +147,11 @@ def test_a_routine_question_is_answered_in_the_chat_with_its_source(teams: Teams
     [answer] = teams.fake.wait_for_sent(1)
     assert "forhandsbedomning.docx" in answer.text()
     feedback = next(a for a in answer.cards()[0]["actions"] if a["data"]["lotsen_action"] == "rutin:down")
-    thanks = teams.post(dialog_open(teams.fake, ERIK_AAD, {**feedback["data"]}))
-    assert "Tack!" in card_text(dialog_card(thanks))
+    # 👎 is stored at once and asks, in a dialog, which routine it should have been (issue 11).
+    asked = teams.post(dialog_open(teams.fake, ERIK_AAD, {**feedback["data"]}))
+    assert "Vilken rutin borde det ha varit?" in card_text(dialog_card(asked))
+    assert [(r.document, r.not_helpful) for r in teams.lotsen.rutiner.feedback_summary()] == [
+        ("forhandsbedomning.docx", 1)]
     teams.post(message(teams.fake, ANNA_AAD, "<at>Lotsen</at> rutin hur rapporterar jag en avvikelse", channel=True))
     in_channel = teams.fake.wait_for(lambda s: s.conversation_id.startswith("19:"))
     assert in_channel.conversation_id.startswith("19:") and "rutin_avvikelser.md" in in_channel.text()
