@@ -51,6 +51,11 @@ def check_case_ref(raw: str, *, field: str = "case_ref") -> str:
     return ref
 
 
+def reminder_subject(deadline: CaseDeadline) -> str:
+    """The outbox subject of a deadline's reminders: replanning cancels by it."""
+    return f"frist:{deadline.id}"
+
+
 def _snapshot(d: CaseDeadline) -> dict[str, object]:
     return {"status": d.status, "due_date": d.due_date, "handlaggare_id": d.handlaggare_id, "outcome": d.outcome,
             "trigger_date": d.trigger_date}
@@ -96,22 +101,27 @@ class FristService:
             raise UserError(t.ERR_NOT_HANDLAGGARE, field=field)
         return person
 
-    def _plan_reminders(self, session: Session, deadline: CaseDeadline) -> None:
-        outbox.cancel(session, f"frist:{deadline.id}:")
+    def _plan_reminders(self, session: Session, deadline: CaseDeadline, *, new: bool = False) -> None:
+        if not new:  # a new deadline has nothing planned yet: no look-up at all
+            outbox.cancel(session, reminder_subject(deadline))
+        outbox.plan_all(session, self.reminder_deliveries(deadline, today_local()))
+
+    def reminder_deliveries(self, deadline: CaseDeadline, today: date) -> list[outbox.Delivery]:
+        """The reminders still ahead for an active deadline (none for a closed one)."""
         if deadline.status != FristStatus.AKTIV:
-            return
-        today = today_local()
-        deliveries = [
+            return []
+        return [
             outbox.Delivery(
                 key=f"frist:{deadline.id}:{slot.stage}:{deadline.due_date.isoformat()}:{deadline.handlaggare_id}",
                 kind=f"frist_{slot.stage}",
                 recipient_id=deadline.handlaggare_id,
                 message=msg.reminder(deadline, slot.stage, slot.day),
                 due_at=at_morning(slot.day, self.settings.working_hours_start),
+                subject=reminder_subject(deadline),
+                reference=f"{deadline.label} {deadline.case_ref}",
             )
             for slot in reminder_slots(deadline.statutory_date, deadline.due_date, today)
         ]
-        outbox.plan_all(session, deliveries)
 
     # --- use cases --------------------------------------------------------------------------------
 
@@ -153,13 +163,14 @@ class FristService:
         )
         session.add(deadline)
         session.flush()
-        self._plan_reminders(session, deadline)
+        self._plan_reminders(session, deadline, new=True)
         return deadline
 
     def _notify_new_holder(self, session: Session, actor: Person, deadline: CaseDeadline) -> None:
         if deadline.handlaggare_id != actor.id:
             outbox.plan(session, key=f"frist:{deadline.id}:tilldelad:{deadline.handlaggare_id}:{utcnow().isoformat()}",
-                        kind="frist_tilldelad", recipient_id=deadline.handlaggare_id, message=msg.assigned(deadline))
+                        kind="frist_tilldelad", recipient_id=deadline.handlaggare_id, message=msg.assigned(deadline),
+                        reference=f"{deadline.label} {deadline.case_ref}")
 
     def _changeable(self, session: Session, actor: Person, label: str | int, action: str) -> CaseDeadline:
         deadline = self._get(session, label)

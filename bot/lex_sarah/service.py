@@ -207,7 +207,8 @@ class LexSarahService:
             if data.assessment in t.SERIOUS and report.ivo_reported_on is None:
                 assert actor.id is not None  # "snarast": a reminder now, to the investigator
                 outbox.plan(session, key=f"lexsarah:{report.number}:ivo:{actor.id}", kind="lexsarah_ivo",
-                            recipient_id=actor.id, message=msg.ivo_reminder(report))
+                            recipient_id=actor.id, message=msg.ivo_reminder(report),
+                            subject=f"lexsarah:{report.number}:ivo", reference=report.number)
             return report
 
     @audit_refusals
