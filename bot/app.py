@@ -37,6 +37,9 @@ class Lotsen:
             senders,
             lease_seconds=self.settings.outbox_lease_seconds,
             max_attempts=self.settings.outbox_max_attempts,
+            max_crashes=self.settings.outbox_max_crashes,
+            backoff_seconds=self.settings.outbox_backoff_seconds,
+            batch_size=self.settings.outbox_batch_size,
             **kwargs,  # type: ignore[arg-type]
         )
 
