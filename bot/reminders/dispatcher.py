@@ -119,6 +119,7 @@ class Dispatcher:
         # Only rows planned from this moment on (the console must never take a real deployment's mail).
         self.planned_since = planned_since
         self.paused_until: datetime | None = None  # the platform asked us to wait (429)
+        self._lease_until = utcnow()
 
     # --- claiming -------------------------------------------------------------------------------
 
@@ -134,6 +135,7 @@ class Dispatcher:
         expired = self._scope(and_(OUTBOX.c.status == OutboxStatus.SENDING.value, OUTBOX.c.lease_until < now))
         due = self._scope(and_(OUTBOX.c.status == OutboxStatus.PENDING.value, OUTBOX.c.due_at <= now))
         claimed: list[dict[str, Any]] = []
+        self._lease_until = now + self.lease  # what the claims below hold, by the clock they were made with
         with self.db.session() as session:
             stale = [r[0] for r in session.execute(
                 select(OUTBOX.c.id).where(expired).order_by(OUTBOX.c.lease_until).limit(limit)
@@ -256,7 +258,7 @@ class Dispatcher:
         stats.claimed = len(rows)
         if not rows:
             return stats
-        batch = _Batch(rows, utcnow() + self.lease)
+        batch = _Batch(rows, self._lease_until)
         with self.db.read() as session:  # recipients once per batch
             people = {p.id: p for p in session.exec(
                 sm_select(Person).where(col(Person.id).in_({r["recipient_id"] for r in rows})))}
@@ -292,7 +294,8 @@ class Dispatcher:
             if person is None or sender is None:
                 raise Undeliverable(t.NO_RECIPIENT)
             # A crash or an ambiguous answer before: the post may have landed. Ask before posting again.
-            if (row["reclaimed"] or row["attempts"]) and isinstance(sender, DeliveryReceipts) \
+            # (crashes survive a release back to pending, so a row handed back after a 429 is checked too.)
+            if (row["crashes"] or row["attempts"]) and isinstance(sender, DeliveryReceipts) \
                     and sender.already_delivered(person, key):
                 log.info("outbox row %s (%s) was already delivered before a crash; marked sent", row_id, kind)
                 batch.sent.append(row_id)
