@@ -51,7 +51,7 @@ def check_case_ref(raw: str, *, field: str = "case_ref") -> str:
     return ref
 
 
-def reminder_subject(deadline: CaseDeadline) -> str:
+def reminder_subject(deadline: msg.DeadlineFacts) -> str:
     """The outbox subject of a deadline's reminders: replanning cancels by it."""
     return f"frist:{deadline.id}"
 
@@ -106,7 +106,7 @@ class FristService:
             outbox.cancel(session, reminder_subject(deadline))
         outbox.plan_all(session, self.reminder_deliveries(deadline, today_local()))
 
-    def reminder_deliveries(self, deadline: CaseDeadline, today: date) -> list[outbox.Delivery]:
+    def reminder_deliveries(self, deadline: msg.DeadlineFacts, today: date) -> list[outbox.Delivery]:
         """The reminders still ahead for an active deadline (none for a closed one)."""
         if deadline.status != FristStatus.AKTIV:
             return []
