@@ -37,6 +37,9 @@ for _module, _name in (("bot.cli.frist", "frist"), ("bot.cli.rutiner", "rutiner"
             raise
 
 
+__import__("bot.cli.outbox", fromlist=["register"]).register(app)  # utkorg, påminnelser, digest
+
+
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(message, err=True)
     raise typer.Exit(code)

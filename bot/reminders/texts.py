@@ -22,3 +22,12 @@ KIND_NAMES = {
     "frist_tilldelad": "ett besked om en tilldelad frist",
     "avvikelse_uppfoljning": "en påminnelse om en uppföljning",
 }
+
+DIGEST_HEADER = "Teamets frister idag"
+DIGEST_TEXT = "Ärendegenomgång {day}: {overdue} passerade, {near} inom {days} dagar"
+DIGEST_COUNTS = "*Passerade* ({overdue}) · *Inom {days} dagar* ({near})"
+DIGEST_PERSON = "*{who}*: {overdue} passerade, {near} inom en vecka"
+DIGEST_MORE_ROWS = "…och {n} till"
+DIGEST_MORE_PEOPLE = "…och {n} handläggare till."
+DIGEST_POINTER = "Hela listan: Lotsens flik Hem, eller /frist lista."
+DIGEST_REFERENCE = "ärendegenomgång {day}"
