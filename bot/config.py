@@ -45,7 +45,7 @@ class Settings(BaseSettings):
     # rows claimed at a time (small, so a claim never outlives its lease).
     outbox_max_crashes: int = 3
     outbox_backoff_seconds: float = 30.0
-    outbox_batch_size: int = 10
+    outbox_batch_size: int = 20
     # Path to a YAML file of deadline rules replacing the shipped bot/deadlines/rules.yml.
     deadline_rules: Path | None = None
     # Path to a YAML file of abbreviations and synonyms replacing bot/rutiner/synonyms.yml.

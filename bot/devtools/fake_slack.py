@@ -88,6 +88,9 @@ class FakeSlack:
         fake = self
 
         class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"  # keep-alive, as Slack's API does (every answer has a length)
+            disable_nagle_algorithm = True  # headers and body are two writes: no 40 ms delayed-ACK stalls
+
             def log_message(self, *args: Any) -> None:  # keep test output quiet
                 pass
 

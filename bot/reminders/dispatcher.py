@@ -102,7 +102,7 @@ class Dispatcher:
         max_attempts: int = 8,
         max_crashes: int = 3,
         backoff_seconds: float = 30.0,
-        batch_size: int = 10,
+        batch_size: int = 20,
         worker_id: str | None = None,
         on_sent: Callable[[Person, Message], None] | None = None,
         planned_since: datetime | None = None,

@@ -110,3 +110,19 @@ def planned_between(db: Database, first: date, last: date) -> dict[str, dict[str
             out.setdefault(day, {})
             out[day][kind] = out[day].get(kind, 0) + 1
     return out
+
+
+def undelivered_for(db: Database, person_id: int | None, *, days: int = 30, limit: int = 10) -> list[str]:
+    """Lines for App Home: this person's deliveries that failed or were set aside lately (no content)."""
+    from bot.reminders import texts as t
+
+    if person_id is None:
+        return []
+    since = utcnow() - timedelta(days=days)
+    with db.read() as session:
+        rows = session.execute(
+            select(OUTBOX.c.kind, OUTBOX.c.reference, OUTBOX.c.planned_for, OUTBOX.c.due_at)
+            .where(OUTBOX.c.recipient_id == person_id, OUTBOX.c.status.in_(LISTED), OUTBOX.c.due_at >= since)
+            .order_by(OUTBOX.c.due_at.desc()).limit(limit)).all()
+    return [t.HOME_UNDELIVERED_LINE.format(what=t.KIND_NAMES.get(r.kind, r.kind), reference=r.reference or "-",
+                                           due=_local(r.planned_for or r.due_at)) for r in rows]

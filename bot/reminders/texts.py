@@ -31,3 +31,6 @@ DIGEST_MORE_ROWS = "…och {n} till"
 DIGEST_MORE_PEOPLE = "…och {n} handläggare till."
 DIGEST_POINTER = "Hela listan: Lotsens flik Hem, eller /frist lista."
 DIGEST_REFERENCE = "ärendegenomgång {day}"
+
+HOME_UNDELIVERED = "*Påminnelser som inte kom fram* ({n}): Lotsen kunde inte nå dig i chatten."
+HOME_UNDELIVERED_LINE = "• {reference} · {what} · {due}"

@@ -210,3 +210,18 @@ def test_after_downtime_due_reminders_go_out_marked_late(
     late = [p for p in posts if "Försenad" in p["text"]]
     assert late and "2026-12-04" in late[0]["text"]
     assert any("Försenad" in str(b) for b in late[0]["blocks"])
+
+
+def test_app_home_shows_a_person_their_undelivered_reminders(
+    lotsen: Lotsen, people: dict[str, Person], fake: FakeSlack
+) -> None:
+    lina = people["hl.lina"]
+    with lotsen.db.session() as s:
+        outbox.plan(s, key="frist:9:dag:x", kind="frist_dag", recipient_id=lina.id or 0,
+                    message=Message(text="innehåll"), reference="F-9 SN 2026/0009")
+    fake.fail_methods["chat.postMessage"] = "user_not_found"
+    # The reminder fails, then the notice to the teamledare fails too; that tells nobody further.
+    assert Dispatcher(lotsen.db, [sender(fake)]).drain().failed == 2
+    home = "\n".join(s for m in lotsen.chat.home(lina) for s in m.sections)
+    assert "Påminnelser som inte kom fram* (1)" in home and "F-9 SN 2026/0009" in home and "innehåll" not in home
+    assert "inte kom fram" not in "\n".join(s for m in lotsen.chat.home(people["hl.erik"]) for s in m.sections)

@@ -8,13 +8,14 @@ TemporaryFailure, an unknown or deactivated user → Undeliverable.
 
 from __future__ import annotations
 
+import http.client
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack.blocks import message_blocks
+from bot.adapters.slack.transport import SlackHttp, SlackHttpError
 from bot.reminders.delivery_errors import RetryAfter, TemporaryFailure, Undeliverable
 from bot.ui.model import Message
 from storage.models import Person
@@ -31,9 +32,9 @@ T = TypeVar("T")
 
 class SlackSender:
     def __init__(self, client: WebClient, *, timeout: int = 20) -> None:
-        # A client of its own: no automatic retries (a post retried after a time-out may be a second post;
-        # the dispatcher retries, after looking in the history), and a time-out well inside the lease.
-        self.client = WebClient(token=client.token, base_url=client.base_url, timeout=timeout, retry_handlers=[])
+        # A keep-alive connection of its own: no automatic retries (a post retried after a time-out may be a
+        # second post; the dispatcher retries, after looking in the history), a time-out well inside the lease.
+        self.http = SlackHttp(token=client.token or "", base_url=client.base_url, timeout=timeout)
         self._dm: dict[str, str] = {}
 
     def can_reach(self, person: Person) -> bool:
@@ -47,8 +48,8 @@ class SlackSender:
 
     def already_delivered(self, person: Person, key: str) -> bool | None:
         channel = self._dm_channel(person)
-        response = _call(lambda: self.client.conversations_history(channel=channel, limit=HISTORY_LIMIT,
-                                                                   include_all_metadata=True))
+        response = _call(lambda: self.http.call("conversations.history", {
+            "channel": channel, "limit": HISTORY_LIMIT, "include_all_metadata": True}))
         for item in response.get("messages") or []:
             metadata = item.get("metadata") or {}
             if metadata.get("event_type") == EVENT_TYPE and (metadata.get("event_payload") or {}).get("key") == key:
@@ -58,34 +59,31 @@ class SlackSender:
     def _dm_channel(self, person: Person) -> str:
         user = person.slack_user_id or ""
         if user not in self._dm:
-            response = _call(lambda: self.client.conversations_open(users=user))
+            response = _call(lambda: self.http.call("conversations.open", {"users": user}))
             self._dm[user] = str((response.get("channel") or {}).get("id") or "")
         return self._dm[user]
 
     def _post(self, person: Person, message: Message, metadata: dict[str, Any] | None) -> None:
         # Posting to a user id opens (or reuses) the bot's DM with them.
-        _call(lambda: self.client.chat_postMessage(channel=person.slack_user_id or "", text=message.text,
-                                                   blocks=message_blocks(message), unfurl_links=False,
-                                                   metadata=metadata))
+        _call(lambda: self.http.call("chat.postMessage", {
+            "channel": person.slack_user_id or "", "text": message.text, "blocks": message_blocks(message),
+            "unfurl_links": False, "metadata": metadata}, json_body=True))
 
 
 def _call(request: Callable[[], T]) -> T:
     try:
         return request()
-    except SlackApiError as exc:
-        response = exc.response
-        status = getattr(response, "status_code", 200) or 200
-        error = str(response.get("error", "")) if response is not None else ""
+    except SlackHttpError as exc:
+        status, error = exc.status, exc.error
         if status == 429 or error == "ratelimited":
-            headers = getattr(response, "headers", {}) or {}
-            raw = headers.get("Retry-After") or headers.get("retry-after") or "1"
+            raw = exc.headers.get("Retry-After") or exc.headers.get("retry-after") or "1"
             raise RetryAfter(_seconds(raw), f"Slack {status} {error}") from exc
         if status >= 500:
             raise TemporaryFailure(f"Slack {status} {error}") from exc
         if error in GONE:
             raise Undeliverable(f"Slack: {error}") from exc
         raise
-    except (OSError, TimeoutError, ValueError) as exc:  # URLError, time-outs, a body that is not JSON
+    except (OSError, TimeoutError, http.client.HTTPException) as exc:  # refused, reset, time-outs
         raise TemporaryFailure(f"{exc.__class__.__name__}: {exc}") from exc
 
 
