@@ -8,9 +8,13 @@ in the case.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
-from sqlmodel import col, select
+from sqlalchemy import select as sa_select
+from sqlmodel import col
 
 from bot.clock import today_local
 from bot.deadlines.calendar import is_excluded_day
@@ -32,17 +36,44 @@ MAX_PEOPLE = 10  # handläggare shown; the rest are counted
 MAX_BUTTONS = 5
 
 
-def digest_message(today: date, rows: list[tuple[CaseDeadline, str]]) -> Message:
+class DigestRow(Protocol):
+    """What a digest line names: a stored deadline, or the few columns the planner reads."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def case_ref(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def due_date(self) -> date: ...
+    @property
+    def label(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Line:
+    id: int
+    case_ref: str
+    kind: str
+    due_date: date
+
+    @property
+    def label(self) -> str:
+        return f"F-{self.id}"
+
+
+def digest_message(today: date, rows: Sequence[tuple[DigestRow, str]]) -> Message:
     """Capped to what a chat shows: the counts, then each handläggare's most urgent rows, then a pointer
     to the full list (App Home, /frist lista). A team of 5,000 deadlines gives the same few blocks."""
     overdue = [(d, who) for d, who in rows if d.due_date < today]
     near = [(d, who) for d, who in rows if d.due_date >= today]
 
-    def line(d: CaseDeadline) -> str:
+    def line(d: DigestRow) -> str:
         return (f"• {d.label} · {d.case_ref} · {kind_name(d.kind)} · {d.due_date.isoformat()} "
                 f"({days_phrase(d.due_date, today)})")
 
-    by_person: dict[str, list[CaseDeadline]] = defaultdict(list)
+    by_person: dict[str, list[DigestRow]] = defaultdict(list)
     for d, who in rows:  # rows come ordered by due date: most urgent first
         by_person[who].append(d)
     people = sorted(by_person.items(), key=lambda item: (item[1][0].due_date, item[0]))
@@ -63,13 +94,15 @@ def digest_message(today: date, rows: list[tuple[CaseDeadline, str]]) -> Message
 def digest_for(db: Database, lead: Person, today: date) -> Message | None:
     """The digest a teamledare gets on a day, or None when the team has nothing to look at."""
     horizon = today + timedelta(days=HORIZON_DAYS)
-    with db.read() as session:
-        rows = list(session.exec(
-            select(CaseDeadline, Person)
-            .where(CaseDeadline.unit_id == lead.unit_id, CaseDeadline.status == FristStatus.AKTIV.value,
-                   CaseDeadline.due_date <= horizon, CaseDeadline.handlaggare_id == Person.id)
-            .order_by(col(CaseDeadline.due_date), col(CaseDeadline.id))))
-    return digest_message(today, [(d, p.name) for d, p in rows]) if rows else None
+    with db.read() as session:  # plain columns, no ORM objects: a team may have thousands of rows
+        rows = session.execute(
+            sa_select(col(CaseDeadline.id), col(CaseDeadline.case_ref), col(CaseDeadline.kind),
+                   col(CaseDeadline.due_date), col(Person.name))
+            .where(col(CaseDeadline.unit_id) == lead.unit_id, col(CaseDeadline.status) == FristStatus.AKTIV.value,
+                   col(CaseDeadline.due_date) <= horizon, col(CaseDeadline.handlaggare_id) == col(Person.id))
+            .order_by(col(CaseDeadline.due_date), col(CaseDeadline.id))).all()
+    lines = [(_Line(r[0], r[1], r[2], r[3]), str(r[4])) for r in rows]
+    return digest_message(today, lines) if lines else None
 
 
 def plan_digests(db: Database, *, today: date | None = None, hour: int = 7) -> int:
