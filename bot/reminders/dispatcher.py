@@ -37,6 +37,7 @@ from bot.reminders import texts as t
 from bot.reminders.delivery_errors import RetryAfter, TemporaryFailure, Undeliverable
 from bot.reminders.late import mark_late
 from bot.reminders.outbox import OUTBOX
+from bot.reminders.undelivered import tell_someone
 from bot.ui.model import Message
 from storage.db import Database
 from storage.models import OutboxStatus, Person
@@ -152,8 +153,6 @@ class Dispatcher:
                     set_aside = dict(row._mapping)
                     log.error("outbox row %s (%s) set aside: its claims died %d times",
                               set_aside["id"], set_aside["kind"], self.max_crashes)
-                    from bot.reminders.undelivered import tell_someone
-
                     tell_someone(session, set_aside, t.CRASHED.format(n=self.max_crashes))
                 claimed += [
                     {**dict(row._mapping), "reclaimed": True}
@@ -334,8 +333,6 @@ class Dispatcher:
                            OUTBOX.c.status == OutboxStatus.SENDING.value)
                     .values(status=OutboxStatus.FAILED.value, attempts=attempts, last_error=error, lease_until=None))
                 if result.rowcount:  # type: ignore[attr-defined]
-                    from bot.reminders.undelivered import tell_someone
-
                     tell_someone(session, row, error)
             stats.failed += 1
             return

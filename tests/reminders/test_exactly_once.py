@@ -225,3 +225,30 @@ def test_app_home_shows_a_person_their_undelivered_reminders(
     home = "\n".join(s for m in lotsen.chat.home(lina) for s in m.sections)
     assert "Påminnelser som inte kom fram* (1)" in home and "F-9 SN 2026/0009" in home and "innehåll" not in home
     assert "inte kom fram" not in "\n".join(s for m in lotsen.chat.home(people["hl.erik"]) for s in m.sections)
+
+
+def test_expired_claims_are_taken_before_the_backlog(lotsen: Lotsen, people: dict[str, Person]) -> None:
+    moment = datetime.now(UTC)
+    with lotsen.db.session() as s:
+        outbox.plan(s, key="late", kind="test", recipient_id=people["hl.lina"].id or 0, message=Message(text="x"),
+                    due_at=moment - timedelta(minutes=1))
+    assert [r["key"] for r in Dispatcher(lotsen.db, [], lease_seconds=60, worker_id="dead").claim()] == ["late"]
+    with lotsen.db.session() as s:  # an older backlog arrives meanwhile
+        outbox.plan_all(s, [outbox.Delivery(f"old:{i}", "test", people["hl.lina"].id or 0, Message(text="x"),
+                                            due_at=moment - timedelta(hours=1)) for i in range(3)])
+    with time_machine.travel(moment + timedelta(seconds=61), tick=False):
+        first = Dispatcher(lotsen.db, [], worker_id="next").claim(limit=1)
+    assert [(r["key"], r["crashes"], r["attempts"]) for r in first] == [("late", 1, 0)]
+
+
+def test_delivery_log_lines_name_row_kind_and_error(
+    lotsen: Lotsen, people: dict[str, Person], fake: FakeSlack, caplog: pytest.LogCaptureFixture
+) -> None:
+    plan(lotsen, people["hl.lina"], 1)
+    fake.chaos = Chaos(fail_rate=1.0, methods=("chat.postMessage",))
+    with caplog.at_level("WARNING", logger="bot.reminders.dispatcher"):
+        Dispatcher(lotsen.db, [sender(fake)]).drain()
+    row = rows(lotsen)["t:0"]
+    lines = [r.getMessage() for r in caplog.records]
+    assert any(f"outbox row {row.id} (test) delivery failed" in line and "Slack 500 internal_error" in line
+               for line in lines), lines
