@@ -314,13 +314,19 @@ def _insert_created(service: FristService, session: Session, created: list[tuple
     table = CaseDeadline.__table__  # type: ignore[attr-defined]
     columns = [c.name for c in table.columns if c.name != "id"]
     values = [{c: getattr(d, c, None) for c in columns} for _, d in created]
-    # RETURNING in any order (a guaranteed order makes SQLite insert row by row); matched by the unique key.
+    # The driver's executemany (no RETURNING: multi-row statements with thousands of placeholders cost
+    # psycopg more to parse than to run), then the new ids in one query, matched by the unique key.
+    session.execute(insert(table), values)
     by_key = {(d.case_ref, d.kind, d.trigger_date): d for _, d in created}
-    returned = insert(table).returning(table.c.id, table.c.case_ref, table.c.kind, table.c.trigger_date)
-    for new_id, case_ref, kind, trigger_date in session.execute(returned, values):
-        by_key[(case_ref, kind, trigger_date)].id = new_id
+    found = session.execute(select(col(CaseDeadline.id), col(CaseDeadline.case_ref), col(CaseDeadline.kind),
+                                   col(CaseDeadline.trigger_date))
+                            .where(col(CaseDeadline.case_ref).in_({d.case_ref for _, d in created})))
+    for new_id, case_ref, kind, trigger_date in found:
+        fresh = by_key.get((case_ref, kind, trigger_date))
+        if fresh is not None and fresh.id is None:
+            fresh.id = new_id
     deliveries = [dl for _, d in created for dl in service.reminder_deliveries(d, today)]
-    outbox.plan_all(session, deliveries)
+    outbox.plan_bulk(session, deliveries)
     _audit(session, (
         {"actor_id": None, "action": "registrerad", "entity_type": ENTITY, "entity_ref": d.label,
          "changes": {"case_ref": d.case_ref, "kind": d.kind, "due_date": d.due_date.isoformat(),

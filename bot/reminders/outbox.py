@@ -12,7 +12,7 @@ from sqlmodel import Session
 from bot.clock import STOCKHOLM, as_utc, utcnow
 from bot.ui.model import Message
 from storage.models import OutboxMessage, OutboxStatus
-from storage.upsert import insert_ignore, insert_ignore_many
+from storage.upsert import insert_ignore, insert_ignore_bulk, insert_ignore_many
 
 OUTBOX: Table = OutboxMessage.__table__  # type: ignore[attr-defined]
 
@@ -66,6 +66,12 @@ def plan_all(session: Session, deliveries: list[Delivery]) -> int:
     Returns how many were new."""
     now = utcnow()
     return insert_ignore_many(session, OUTBOX, [d.row(now) for d in deliveries])
+
+
+def plan_bulk(session: Session, deliveries: list[Delivery]) -> None:
+    """Like plan_all, without counting what was new: for imports of many thousands of rows."""
+    now = utcnow()
+    insert_ignore_bulk(session, OUTBOX, [d.row(now) for d in deliveries])
 
 
 def cancel(session: Session, subject: str) -> int:
