@@ -40,6 +40,7 @@ class Lotsen:
             max_crashes=self.settings.outbox_max_crashes,
             backoff_seconds=self.settings.outbox_backoff_seconds,
             batch_size=self.settings.outbox_batch_size,
+            admin=self.settings.outbox_admin,
             **kwargs,  # type: ignore[arg-type]
         )
 

@@ -46,6 +46,8 @@ class Settings(BaseSettings):
     outbox_max_crashes: int = 3
     outbox_backoff_seconds: float = 30.0
     outbox_batch_size: int = 20
+    # Who is told about an undeliverable reminder when its recipient has no teamledare or chef (id or e-mail).
+    outbox_admin: str | None = None
     # Path to a YAML file of deadline rules replacing the shipped bot/deadlines/rules.yml.
     deadline_rules: Path | None = None
     # Path to a YAML file of abbreviations and synonyms replacing bot/rutiner/synonyms.yml.

@@ -107,6 +107,7 @@ class Dispatcher:
         worker_id: str | None = None,
         on_sent: Callable[[Person, Message], None] | None = None,
         planned_since: datetime | None = None,
+        admin: str | None = None,
     ) -> None:
         self.db = db
         self.senders = senders
@@ -120,6 +121,7 @@ class Dispatcher:
         # Only rows planned from this moment on (the console must never take a real deployment's mail).
         self.planned_since = planned_since
         self.paused_until: datetime | None = None  # the platform asked us to wait (429)
+        self.admin = admin  # told about undeliverable reminders whose recipient has no leader
         self._lease_until = utcnow()
 
     # --- claiming -------------------------------------------------------------------------------
@@ -153,7 +155,7 @@ class Dispatcher:
                     set_aside = dict(row._mapping)
                     log.error("outbox row %s (%s) set aside: its claims died %d times",
                               set_aside["id"], set_aside["kind"], self.max_crashes)
-                    tell_someone(session, set_aside, t.CRASHED.format(n=self.max_crashes))
+                    tell_someone(session, set_aside, t.CRASHED.format(n=self.max_crashes), admin=self.admin)
                 claimed += [
                     {**dict(row._mapping), "reclaimed": True}
                     for row in session.execute(
@@ -333,7 +335,7 @@ class Dispatcher:
                            OUTBOX.c.status == OutboxStatus.SENDING.value)
                     .values(status=OutboxStatus.FAILED.value, attempts=attempts, last_error=error, lease_until=None))
                 if result.rowcount:  # type: ignore[attr-defined]
-                    tell_someone(session, row, error)
+                    tell_someone(session, row, error, admin=self.admin)
             stats.failed += 1
             return
         backoff = timedelta(seconds=min(3600.0, self.backoff_seconds * 2 ** (attempts - 1)))

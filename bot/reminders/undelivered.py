@@ -16,7 +16,7 @@ from typing import Any
 from sqlmodel import Session, col, select
 
 from bot.clock import STOCKHOLM
-from bot.org.directory import unit_chef, verksamhetschef_for
+from bot.org.directory import find_person, unit_chef, verksamhetschef_for
 from bot.reminders import outbox
 from bot.reminders import texts as t
 from bot.ui.model import Message, iso_and_swedish
@@ -57,14 +57,18 @@ def notice(kind: str, recipient: Person, reference: str, due: datetime) -> Messa
     return Message(text=text, header=t.UNDELIVERED_HEADER, sections=(text,), facts=facts)
 
 
-def tell_someone(session: Session, row: dict[str, Any], error: str) -> bool:
-    """Plan the notice for a row that will not be delivered. Returns True when someone will be told."""
+def tell_someone(session: Session, row: dict[str, Any], error: str, *, admin: str | None = None) -> bool:
+    """Plan the notice for a row that will not be delivered. Returns True when someone will be told.
+
+    `admin` (LOTSEN_OUTBOX_ADMIN: a person's id or e-mail) is told when the recipient has no leader."""
     kind = str(row["kind"])
     if not worth_telling(kind):
         return False
     recipient = session.get(Person, row["recipient_id"])
     lead = who_can_act(session, recipient) if recipient is not None else None
-    if recipient is None or lead is None or lead.id is None:
+    if lead is None and admin:
+        lead = find_person(session, admin)
+    if recipient is None or lead is None or lead.id is None or lead.id == recipient.id:
         log.error("outbox row %s (%s) undeliverable and nobody to tell: %s", row["id"], kind, error)
         return False
     due = row.get("planned_for") or row["due_at"]

@@ -252,3 +252,21 @@ def test_delivery_log_lines_name_row_kind_and_error(
     lines = [r.getMessage() for r in caplog.records]
     assert any(f"outbox row {row.id} (test) delivery failed" in line and "Slack 500 internal_error" in line
                for line in lines), lines
+
+
+def test_a_recipient_without_leaders_is_reported_to_the_configured_admin(
+    lotsen: Lotsen, people: dict[str, Person], fake: FakeSlack
+) -> None:
+    karin = people["vc.karin"]  # the verksamhetschef: nobody above her in the demo organisation
+    with lotsen.db.session() as s:
+        outbox.plan(s, key="frist:3:dag:x", kind="frist_dag", recipient_id=karin.id or 0,
+                    message=Message(text="x"), reference="F-3 SN 2026/0003")
+    fake.fail_methods["chat.postMessage"] = "account_inactive"
+    Dispatcher(lotsen.db, [sender(fake)]).drain()
+    assert not [r for r in rows(lotsen).values() if r.kind == "utkorg_olevererad"]
+    with lotsen.db.session() as s:
+        outbox.plan(s, key="frist:4:dag:x", kind="frist_dag", recipient_id=karin.id or 0,
+                    message=Message(text="x"), reference="F-4 SN 2026/0004")
+    Dispatcher(lotsen.db, [sender(fake)], admin="petra.kvalitet@demo.lotsen.se").drain()
+    notices = [r for r in rows(lotsen).values() if r.kind == "utkorg_olevererad"]
+    assert [n.recipient_id for n in notices] == [people["kv.petra"].id] and "F-4" in notices[0].payload["text"]
