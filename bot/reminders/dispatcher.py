@@ -122,6 +122,7 @@ class Dispatcher:
         self.planned_since = planned_since
         self.paused_until: datetime | None = None  # the platform asked us to wait (429)
         self.admin = admin  # told about undeliverable reminders whose recipient has no leader
+        self.stopping = False  # set on SIGTERM: the batch in hand is finished, no new one is claimed
         self._lease_until = utcnow()
 
     # --- claiming -------------------------------------------------------------------------------
@@ -242,6 +243,8 @@ class Dispatcher:
         total = DispatchStats()
         batches = 0
         while max_batches is None or batches < max_batches:
+            if self.stopping:
+                break
             if self.paused_until is not None and utcnow() < self.paused_until:
                 break
             stats = self.run_once(limit)

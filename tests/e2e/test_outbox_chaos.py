@@ -24,7 +24,7 @@ from storage.models import OutboxMessage, Person
 from tests.conftest import make_lotsen
 from tests.support import databases
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+pytestmark = [pytest.mark.slow]
 
 LOTSEN = [sys.executable, "-m", "bot.cli.main"]
 ROWS = 300
@@ -49,6 +49,7 @@ def _env(db_url: str, fake: FakeSlack) -> dict[str, str]:
     return env
 
 
+@pytest.mark.postgres
 def test_sigkilled_dispatchers_on_a_flaky_slack_deliver_every_key_once(
     postgres_url: str | None, fake: FakeSlack
 ) -> None:
@@ -118,3 +119,34 @@ def test_sigkilled_dispatchers_on_a_flaky_slack_deliver_every_key_once(
         reclaimed = session.execute(select(func.count()).select_from(OutboxMessage).where(
             col(OutboxMessage.crashes) > 0)).scalar_one()
     assert reclaimed > 0, "no claim died mid-delivery; the kills missed the window under test"
+
+
+def test_sigterm_finishes_the_batch_in_hand_and_marks_it(sqlite_url: str, fake: FakeSlack) -> None:
+    lotsen = make_lotsen(sqlite_url)
+    with lotsen.db.session() as session:
+        people = list(session.exec(sm_select(Person).where(col(Person.slack_user_id).is_not(None))))
+        outbox.plan_all(session, [
+            outbox.Delivery(f"term:{i}", "test", people[i % len(people)].id or 0, Message(text=f"nr {i}"))
+            for i in range(400)])
+    fake.chaos = Chaos(slow_rate=1.0, slow_seconds=0.05, methods=("chat.postMessage",))
+    proc = subprocess.Popen([*LOTSEN, "dispatch"], env=_env(sqlite_url, fake), stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while not fake.posted_keys() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert fake.posted_keys(), "the dispatcher never started delivering"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    with lotsen.db.read() as session:
+        by_status = dict(session.execute(select(OutboxMessage.status, func.count()).group_by(
+            OutboxMessage.status)).all())
+    lotsen.db.dispose()
+    posted = fake.posted_keys()
+    assert "sending" not in by_status, by_status  # nothing left claimed: every post was marked
+    assert by_status.get("sent") == len(posted) and set(posted.values()) == {1}
+    assert 0 < len(posted) < 400  # it stopped, it did not drain everything first
