@@ -38,6 +38,10 @@ class Lotsen:
             senders,
             lease_seconds=self.settings.outbox_lease_seconds,
             max_attempts=self.settings.outbox_max_attempts,
+            max_crashes=self.settings.outbox_max_crashes,
+            backoff_seconds=self.settings.outbox_backoff_seconds,
+            batch_size=self.settings.outbox_batch_size,
+            admin=self.settings.outbox_admin,
             **kwargs,  # type: ignore[arg-type]
         )
 

@@ -53,6 +53,13 @@ class Settings(BaseSettings):
     # Run the outbox dispatcher inside `lotsen run` (default), or only in a separate `lotsen dispatch`.
     dispatcher_in_process: bool = True
     dispatcher_tick_seconds: float = Field(default=5.0, gt=0, le=3600)
+    # Claims that die (lease ran out, no answer) before a row is set aside; first retry's wait (doubles);
+    # rows claimed at a time (small, so a claim never outlives its lease).
+    outbox_max_crashes: int = 3
+    outbox_backoff_seconds: float = 30.0
+    outbox_batch_size: int = 20
+    # Who is told about an undeliverable reminder when its recipient has no teamledare or chef (id or e-mail).
+    outbox_admin: str | None = None
     # Path to a YAML file of deadline rules replacing the shipped bot/deadlines/rules.yml.
     deadline_rules: Path | None = None
     # Path to a YAML file of abbreviations and synonyms replacing bot/rutiner/synonyms.yml.

@@ -33,6 +33,16 @@ def insert_ignore_many(session: Session, table: Table, rows: list[dict[str, Any]
     return len(session.execute(stmt, rows).all())
 
 
+def insert_ignore_bulk(session: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Many rows, ON CONFLICT DO NOTHING, nothing returned: the driver's own executemany (psycopg pipelines
+    one prepared statement), for imports where a count is not needed."""
+    if not rows:
+        return
+    dialect = session.get_bind().dialect.name
+    module = postgresql if dialect == "postgresql" else sqlite
+    session.execute(module.insert(table).on_conflict_do_nothing(), rows)
+
+
 def next_in_sequence(session: Session, name: str) -> int:
     """Increment and return a named counter inside the caller's transaction, in one statement.
 

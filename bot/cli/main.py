@@ -54,6 +54,9 @@ from bot.cli import statistik as _statistik  # noqa: E402  (rapport, export fris
 _statistik.register(app, export_app)
 
 
+__import__("bot.cli.outbox", fromlist=["register"]).register(app)  # utkorg, påminnelser, digest
+
+
 def _fail(message: str, code: int = 2) -> None:
     typer.echo(message, err=True)
     raise typer.Exit(code)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Protocol
 
 from bot.deadlines.calculator import DeadlineResult
 from bot.deadlines.rules import default_rules
@@ -30,7 +31,30 @@ def kind_name(kind: str) -> str:
         return kind
 
 
-def reminder(deadline: CaseDeadline, stage: str, day: date) -> Message:
+class DeadlineFacts(Protocol):
+    """What a reminder names: a stored deadline, or one an import is about to insert."""
+
+    @property
+    def id(self) -> int | None: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def case_ref(self) -> str: ...
+    @property
+    def due_date(self) -> date: ...
+    @property
+    def statutory_date(self) -> date: ...
+    @property
+    def extension_reason(self) -> str | None: ...
+    @property
+    def status(self) -> str: ...
+    @property
+    def handlaggare_id(self) -> int: ...
+    @property
+    def label(self) -> str: ...
+
+
+def reminder(deadline: DeadlineFacts, stage: str, day: date) -> Message:
     header = {"fore": t.REMINDER_HEADER, "dag": t.REMINDER_TODAY_HEADER, "forsenad": t.REMINDER_OVERDUE_HEADER}[stage]
     text = t.REMINDER_TEXT.format(kind=kind_name(deadline.kind), case=deadline.case_ref,
                                   due=iso_and_swedish(deadline.due_date), left=days_phrase(deadline.due_date, day))

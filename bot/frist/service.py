@@ -35,23 +35,32 @@ from storage.models.frist import CaseDeadline, FristStatus
 ENTITY = "frist"
 
 
-def plan_deadline_reminders(session: Session, settings: Settings, deadline: CaseDeadline) -> None:
+def plan_deadline_reminders(session: Session, settings: Settings, deadline: CaseDeadline, *,
+                            new: bool = False) -> None:
     """(Re)plan a deadline's reminders to its handläggare (also when the organisation moves it)."""
-    outbox.cancel(session, f"frist:{deadline.id}:")
+    if not new:  # a new deadline has nothing planned yet: no look-up at all
+        outbox.cancel(session, reminder_subject(deadline))
+    outbox.plan_all(session, reminder_deliveries(settings, deadline, today_local()))
+
+
+def reminder_deliveries(settings: Settings, deadline: msg.DeadlineFacts, today: date) -> list[outbox.Delivery]:
+    """The reminders still ahead for an active deadline (none for a closed one)."""
     if deadline.status != FristStatus.AKTIV:
-        return
-    today = today_local()
-    deliveries = [
+        return []
+    return [
         outbox.Delivery(
             key=f"frist:{deadline.id}:{slot.stage}:{deadline.due_date.isoformat()}:{deadline.handlaggare_id}",
             kind=f"frist_{slot.stage}",
             recipient_id=deadline.handlaggare_id,
             message=msg.reminder(deadline, slot.stage, slot.day),
             due_at=at_morning(slot.day, settings.working_hours_start),
+            subject=reminder_subject(deadline),
+            reference=f"{deadline.label} {deadline.case_ref}",
         )
         for slot in reminder_slots(deadline.statutory_date, deadline.due_date, today)
     ]
-    outbox.plan_all(session, deliveries)
+
+
 LABEL = re.compile(r"^(?:F-)?(\d{1,9})$", re.IGNORECASE)
 
 
@@ -68,6 +77,11 @@ def check_case_ref(raw: str, *, field: str = "case_ref") -> str:
     if error:
         raise UserError(error, field=field)
     return ref
+
+
+def reminder_subject(deadline: msg.DeadlineFacts) -> str:
+    """The outbox subject of a deadline's reminders: replanning cancels by it."""
+    return f"frist:{deadline.id}"
 
 
 def _snapshot(d: CaseDeadline) -> dict[str, object]:
@@ -115,8 +129,11 @@ class FristService:
             raise UserError(t.ERR_NOT_HANDLAGGARE, field=field)
         return person
 
-    def _plan_reminders(self, session: Session, deadline: CaseDeadline) -> None:
-        plan_deadline_reminders(session, self.settings, deadline)
+    def _plan_reminders(self, session: Session, deadline: CaseDeadline, *, new: bool = False) -> None:
+        plan_deadline_reminders(session, self.settings, deadline, new=new)
+
+    def reminder_deliveries(self, deadline: msg.DeadlineFacts, today: date) -> list[outbox.Delivery]:
+        return reminder_deliveries(self.settings, deadline, today)
 
     # --- use cases --------------------------------------------------------------------------------
 
@@ -158,13 +175,14 @@ class FristService:
         )
         session.add(deadline)
         session.flush()
-        self._plan_reminders(session, deadline)
+        self._plan_reminders(session, deadline, new=True)
         return deadline
 
     def _notify_new_holder(self, session: Session, actor: Person, deadline: CaseDeadline) -> None:
         if deadline.handlaggare_id != actor.id:
             outbox.plan(session, key=f"frist:{deadline.id}:tilldelad:{deadline.handlaggare_id}:{utcnow().isoformat()}",
-                        kind="frist_tilldelad", recipient_id=deadline.handlaggare_id, message=msg.assigned(deadline))
+                        kind="frist_tilldelad", recipient_id=deadline.handlaggare_id, message=msg.assigned(deadline),
+                        reference=f"{deadline.label} {deadline.case_ref}")
 
     def _changeable(self, session: Session, actor: Person, label: str | int, action: str,
                     channel: str | None = None) -> CaseDeadline:

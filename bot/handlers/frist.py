@@ -60,7 +60,17 @@ class FristFlows:
         return self.action(actor, msg.A_OPEN, parts[1], channel)
 
     def overview(self, actor: Person) -> Message:
-        return msg.lists(self.service.lists(actor), today_local())
+        from dataclasses import replace
+
+        from bot.reminders.status import undelivered_for
+        from bot.reminders.texts import HOME_UNDELIVERED
+
+        overview = msg.lists(self.service.lists(actor), today_local())
+        missed = undelivered_for(self.service.db, actor.id)  # App Home shows what never reached the chat
+        if not missed:
+            return overview
+        return replace(overview, sections=(*overview.sections,
+                                           "\n".join([HOME_UNDELIVERED.format(n=len(missed)), *missed])))
 
     def action(self, actor: Person, action_id: str, value: str, channel: str) -> Reply:
         if action_id == msg.A_NEW:

@@ -75,6 +75,11 @@ def open_measures(session: Session, report: LexSarahReport) -> list[LexSarahMeas
             or (m.follow_up_date is not None and m.follow_up_done_on is None)]
 
 
+def measure_subject(number: str, measure_id: int | None) -> str:
+    """The outbox subject of one handlingsplan row's reminders: replanning and closing cancel by it."""
+    return f"lexsarah:{number}:atgard:{measure_id}"
+
+
 def measures_of(session: Session, report: LexSarahReport) -> list[LexSarahMeasure]:
     return list(session.exec(select(LexSarahMeasure).where(LexSarahMeasure.report_id == report.id)
                              .order_by(col(LexSarahMeasure.position))))
@@ -343,7 +348,8 @@ class LexSarahService:
             if data.assessment in t.SERIOUS and report.ivo_reported_on is None:
                 assert actor.id is not None  # "snarast": a reminder now, to the investigator
                 outbox.plan(session, key=f"lexsarah:{report.number}:ivo:{actor.id}", kind="lexsarah_ivo",
-                            recipient_id=actor.id, message=msg.ivo_reminder(report))
+                            recipient_id=actor.id, message=msg.ivo_reminder(report),
+                            subject=f"lexsarah:{report.number}:ivo", reference=report.number)
             return report
 
     @audit_refusals
@@ -370,7 +376,8 @@ class LexSarahService:
                 for pid in {report.investigator_id, actor.id} - {None}:
                     assert pid is not None
                     outbox.plan(session, key=f"lexsarah:{report.number}:ivo:beslut:{pid}", kind="lexsarah_ivo",
-                                recipient_id=pid, message=msg.ivo_reminder(report))
+                                recipient_id=pid, message=msg.ivo_reminder(report),
+                                subject=f"lexsarah:{report.number}:ivo", reference=report.number)
             record(session, actor_id=actor.id, action="beslut_registrerat", entity_type=ENTITY,
                    entity_ref=report.number, changes=diff(before, _snapshot(report)), channel=channel)
             return report
@@ -465,7 +472,8 @@ class LexSarahService:
             report.closed_at = utcnow()
             report.closed_by_id = actor.id
             add_event(session, report, S.AVSLUTAD.value, actor.id)
-            outbox.cancel(session, f"lexsarah:{report.number}:atgard:")
+            for measure in measures_of(session, report):  # each measure's reminders have their own subject
+                outbox.cancel(session, measure_subject(report.number, measure.id))
             record(session, actor_id=actor.id, action="avslutad", entity_type=ENTITY, entity_ref=report.number,
                    changes={**diff(before, _snapshot(report)), "status": {"old": before["status"], "new": "avslutad"}},
                    channel=channel)

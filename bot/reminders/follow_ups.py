@@ -45,6 +45,8 @@ def plan_reminder(session: Session, settings: Settings, report: Avvikelse, follo
         kind="avvikelse_uppfoljning",
         recipient_id=follow_up.owner_id,
         message=msg.follow_up_reminder(report, follow_up, measure),
+        subject=f"avvikelse:{report.number}:uppfoljning:{follow_up.id}",
+        reference=report.number,
         due_at=outbox.within_working_hours(outbox.morning_of(day, settings.working_hours_start),
                                            settings.working_hours_start, settings.working_hours_end),
     )

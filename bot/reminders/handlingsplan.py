@@ -24,7 +24,7 @@ from bot.errors import NotFound, UserError
 from bot.lex_sarah import messages as msg
 from bot.lex_sarah import policy
 from bot.lex_sarah import texts as t
-from bot.lex_sarah.service import ENTITY, advance_after_measures
+from bot.lex_sarah.service import ENTITY, advance_after_measures, measure_subject
 from bot.org.directory import find_person, people_with_role, verksamhetschef_for
 from bot.privacy.guard import identity_number_errors
 from bot.reminders import outbox
@@ -65,7 +65,7 @@ def due_of(measure: LexSarahMeasure) -> date:
 
 
 def _prefix(report: LexSarahReport, measure: LexSarahMeasure) -> str:
-    return f"lexsarah:{report.number}:atgard:{measure.id}:"
+    return f"{measure_subject(report.number, measure.id)}:"
 
 
 def plan_reminder(session: Session, settings: Settings, report: LexSarahReport, measure: LexSarahMeasure,
@@ -86,6 +86,7 @@ def plan_reminder(session: Session, settings: Settings, report: LexSarahReport, 
         message=msg.measure_reminder(report, measure, follow_up=current == "uppfoljning"),
         due_at=outbox.within_working_hours(outbox.morning_of(send, settings.working_hours_start),
                                            settings.working_hours_start, settings.working_hours_end),
+        subject=measure_subject(report.number, measure.id), reference=f"{report.number} åtgärd {measure.position}",
     )
 
 

@@ -6,7 +6,7 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy import JSON, Column
+from sqlalchemy import JSON, Column, Index
 from sqlmodel import Field, SQLModel
 
 from storage.types import timestamp_field as _ts
@@ -38,12 +38,18 @@ class OutboxStatus(StrEnum):
     SENT = "sent"
     FAILED = "failed"
     CANCELLED = "cancelled"
+    SET_ASIDE = "set_aside"  # its claims kept dying without an answer (it may crash the process)
 
 
 class OutboxMessage(SQLModel, table=True):
     """One planned delivery. `key` names what, to whom and which occurrence, so planning twice is harmless."""
 
     __tablename__ = "outbox"
+    # Claims read (status, due_at) and expired leases (status, lease_until); replanning reads subject.
+    __table_args__ = (
+        Index("ix_outbox_status_due_at", "status", "due_at"),
+        Index("ix_outbox_status_lease_until", "status", "lease_until"),
+    )
     id: int | None = Field(default=None, primary_key=True)
     key: str = Field(unique=True, max_length=200)
     kind: str = Field(max_length=60)
@@ -57,6 +63,14 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = _ts(nullable=True, default=False)
     last_error: str | None = Field(default=None, max_length=500)
     created_at: datetime = _ts()
+    # What the delivery is about (e.g. "frist:42"): replanning cancels by this indexed value, not by LIKE.
+    subject: str | None = Field(default=None, index=True, max_length=120)
+    # Named in a notice when the delivery fails (case reference, never content), e.g. "F-42 SN 2026/0001".
+    reference: str | None = Field(default=None, max_length=120)
+    # The moment first planned (due_at moves on retries); a delivery made a day later says "försenad".
+    planned_for: datetime | None = _ts(nullable=True, default=False)
+    # Claims that ran out without an answer (a crash); they do not count as attempts.
+    crashes: int = 0
 
 
 class ProcessedRequest(SQLModel, table=True):

@@ -44,3 +44,27 @@ def test_no_digest_on_weekends_or_for_an_empty_team(lotsen: Lotsen, people: dict
     assert plan_digests(lotsen.db, today=date(2026, 12, 5)) == 0  # Saturday
     assert plan_digests(lotsen.db, today=date(2026, 12, 7)) == 0  # nothing registered
     assert digests(lotsen) == []
+
+
+def test_a_large_team_gets_a_digest_a_chat_can_show() -> None:
+    from bot.adapters.slack.blocks import message_blocks
+    from bot.reminders.digest import MAX_PEOPLE, MOST_URGENT, digest_message
+    from storage.models.frist import CaseDeadline
+
+    today = date(2026, 12, 1)
+    rows = []
+    for i in range(5000):
+        due = date(2026, 11, 1) if i % 2 else date(2026, 12, 4)
+        rows.append((CaseDeadline(id=i + 1, case_ref=f"SN 2026/{i:05d}", kind="utredning", trigger_date=due,
+                                  statutory_date=due, original_due=due, due_date=due, legal_basis="x",
+                                  explanation="x", handlaggare_id=i % 40), f"Handläggare {i % 40:02d}"))
+    rows.sort(key=lambda r: r[0].due_date)
+    message = digest_message(today, rows)
+    assert message.sections[0] == "*Passerade* (2500) · *Inom 7 dagar* (2500)"
+    assert len(message.sections) == 1 + MAX_PEOPLE + 1 and message.sections[-1] == "…och 30 handläggare till."
+    person = message.sections[1]
+    assert person.startswith("*Handläggare 01*: 125 passerade, 0 inom en vecka")
+    assert person.count("• ") == MOST_URGENT and person.endswith("…och 122 till")
+    assert "flik Hem" in message.context[0]
+    blocks = message_blocks(message)
+    assert len(blocks) <= 50 and len(str(blocks)) < 20_000

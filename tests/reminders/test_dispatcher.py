@@ -122,3 +122,34 @@ def test_failures_are_retried_with_backoff_and_finally_marked_failed(
     with lotsen.db.session() as s:
         row = s.exec(select(OutboxMessage).where(OutboxMessage.key == "test:1")).one()
     assert row.status == "failed" and row.attempts == 2 and "ConnectionError" in (row.last_error or "")
+
+
+class PlatformSender(RecordingSender):
+    """A sender that speaks one chat platform and reaches the people who have an id there."""
+
+    def __init__(self, platform: str) -> None:
+        super().__init__()
+        self.platform = platform
+
+    def can_reach(self, person: Person) -> bool:
+        return bool(person.teams_user_id if self.platform == "teams" else person.slack_user_id)
+
+
+def test_a_row_for_another_platform_is_handed_back_unattempted_to_the_dispatcher_that_speaks_it(
+        lotsen: Lotsen, people: dict[str, Person]) -> None:
+    with lotsen.db.session() as s:  # Maria uses Teams only
+        maria = s.get(Person, people["ec.maria"].id)
+        assert maria is not None
+        maria.slack_user_id, maria.teams_user_id = None, "00000000-0000-0000-0000-00000000abcd"
+        s.add(maria)
+    plan(lotsen, people, 1)
+    slack_only = Dispatcher(lotsen.db, [PlatformSender("slack")], worker_id="slack")
+    assert slack_only.run_once().handed_back == 1
+    with lotsen.db.session() as s:
+        [row] = s.exec(select(OutboxMessage))
+        assert (row.status, row.attempts, row.last_error) == ("pending", 0, None)  # not failed, nobody told
+    teams = PlatformSender("teams")
+    with time_machine.travel(datetime.now(UTC) + timedelta(minutes=1)):
+        Dispatcher(lotsen.db, [teams], worker_id="teams").run_once()
+    assert teams.sent == [("ec.maria", "påminnelse 0")]
+    assert statuses(lotsen) == Counter({"sent": 1})

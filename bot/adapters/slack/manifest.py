@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from bot.adapters.slack.app import BOT_EVENTS, BOT_SCOPES, COMMANDS
+from bot.adapters.slack.sender import DELIVERY_SCOPES
 
 
 def build_manifest(request_url: str | None = None) -> dict[str, Any]:
@@ -46,7 +47,7 @@ def build_manifest(request_url: str | None = None) -> dict[str, Any]:
             "bot_user": {"display_name": "Lotsen", "always_online": True},
             "slash_commands": commands,
         },
-        "oauth_config": {"scopes": {"bot": list(BOT_SCOPES)}},
+        "oauth_config": {"scopes": {"bot": list(dict.fromkeys([*BOT_SCOPES, *DELIVERY_SCOPES]))}},
         "settings": {
             "event_subscriptions": events,
             "interactivity": interactivity,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import errno
 import io
 import logging
+import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -26,6 +27,7 @@ from bot.adapters.slack.sender import SlackSender
 from bot.app import Lotsen
 from bot.clock import STOCKHOLM
 from bot.config import SlackSettings
+from bot.reminders.dispatcher import Dispatcher
 
 log = logging.getLogger(__name__)
 
@@ -88,11 +90,12 @@ def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: f
     return SlackRuntime(app=app, scheduler=scheduler, signing_secret=slack.slack_signing_secret or "")
 
 
-def add_dispatch_job(scheduler: BackgroundScheduler, lotsen: Lotsen, client: WebClient, seconds: float) -> None:
+def add_dispatch_job(scheduler: Any, lotsen: Lotsen, client: WebClient, seconds: float) -> Dispatcher:
     dispatcher = lotsen.dispatcher([SlackSender(client)])
     # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
     scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
                       misfire_grace_time=None)
+    return dispatcher
 
 
 MORNING = time(6, 45)
@@ -122,7 +125,14 @@ def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     scheduler = BlockingScheduler(timezone="Europe/Stockholm")
-    add_dispatch_job(scheduler, lotsen, client, lotsen.settings.dispatcher_tick_seconds)
+    dispatcher = add_dispatch_job(scheduler, lotsen, client, lotsen.settings.dispatcher_tick_seconds)
+
+    def stop(signum: int, frame: object) -> None:
+        # SIGTERM: finish the batch in hand (its "sent" mark included), take no new one, exit.
+        dispatcher.stopping = True
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
     scheduler.start()
 
 

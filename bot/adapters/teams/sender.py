@@ -10,9 +10,12 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Callable
 
+import httpx
+
 from bot.adapters.teams import cards
 from bot.adapters.teams.identity import conversation_for
 from bot.adapters.teams.sdk import App, Attachment, MessageActivityInput
+from bot.reminders.delivery_errors import RetryAfter, TemporaryFailure, Undeliverable
 from bot.ui.model import Message
 from storage.db import Database
 from storage.models import Person
@@ -30,6 +33,8 @@ def activity_for(message: Message) -> MessageActivityInput:
 
 
 class TeamsSender:
+    platform = "teams"  # the dispatcher hands rows for other platforms to their own dispatcher
+
     def __init__(self, db: Database, app: App, loop: Callable[[], asyncio.AbstractEventLoop | None],
                  *, timeout: float = SEND_TIMEOUT_SECONDS) -> None:
         self.db = db
@@ -50,4 +55,28 @@ class TeamsSender:
             raise TeamsUnreachable("Teams-adaptern är inte igång")
         future = asyncio.run_coroutine_threadsafe(
             self.app.send(ref.conversation_id, activity_for(message), service_url=ref.service_url), loop)
-        future.result(timeout=self.timeout)
+        try:
+            future.result(timeout=self.timeout)
+        except httpx.HTTPStatusError as exc:
+            raise _delivery_error(exc) from exc
+        except (TimeoutError, httpx.TransportError) as exc:  # the post may have landed: the outbox retries
+            raise TemporaryFailure(f"Teams: {exc.__class__.__name__}") from exc
+
+    def already_delivered(self, person: Person, key: str) -> bool | None:
+        return None  # a bot cannot read its Teams conversation's history: the window is documented
+
+
+def _delivery_error(exc: httpx.HTTPStatusError) -> Exception:
+    """Teams' answer as the outbox understands it: wait (429), retry (5xx), or give up (404/403)."""
+    status = exc.response.status_code
+    if status == 429:
+        try:
+            seconds = float(exc.response.headers.get("Retry-After") or 1)
+        except ValueError:
+            seconds = 1.0
+        return RetryAfter(seconds, "Teams 429")
+    if status >= 500:
+        return TemporaryFailure(f"Teams {status}")
+    if status in (403, 404):
+        return Undeliverable(f"Teams {status}: the conversation is gone or the app was removed")
+    return exc
