@@ -8,15 +8,13 @@ in Swedish with exit code 2.
 
 from __future__ import annotations
 
-import csv
-import json
-import sys
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, NoReturn
 
 import typer
 
+from bot.cli.export_files import ExportFormat, write_rows
 from bot.config import get_settings
 
 app = typer.Typer(help="Lex Sarah: dokument för nämnden och IVO.", no_args_is_help=True, add_completion=False,
@@ -72,11 +70,6 @@ def dokument(
     typer.echo(t.DOC_WRITTEN.format(number=data.report.number, path=target), err=True)
 
 
-class ExportFormat(StrEnum):
-    csv = "csv"
-    json = "json"
-
-
 def export_lexsarah(
     format: Annotated[ExportFormat, typer.Option("--format", help="csv eller json")] = ExportFormat.csv,
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Fil att skriva till (annars stdout)")] = None,
@@ -87,20 +80,4 @@ def export_lexsarah(
     from bot.lex_sarah.export import EXPORT_COLUMNS, export_rows
 
     rows = export_rows(build(get_settings()).db)
-    try:
-        out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    except OSError as exc:
-        _fail(f"Kunde inte skriva {output}: {exc.strerror or exc}.")
-    try:
-        if format is ExportFormat.json:
-            json.dump(rows, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-        else:
-            writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-    finally:
-        if output:
-            out.close()
-    if output:
-        typer.echo(f"{len(rows)} lex Sarah-rapporter skrivna till {output}.", err=True)
+    write_rows(rows, EXPORT_COLUMNS, format, output, "lex Sarah-rapporter")

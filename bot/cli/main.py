@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import csv
 import json
 import sys
 from collections.abc import Callable
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from bot.cli.export_files import ExportFormat, write_rows
 from bot.cli.lazy import LazyGroup
 
 if TYPE_CHECKING:
@@ -127,11 +126,6 @@ def org_import(
         raise typer.Exit(1)
 
 
-class ExportFormat(StrEnum):
-    csv = "csv"
-    json = "json"
-
-
 @export_app.command("avvikelser")
 def export_avvikelser(
     format: Annotated[ExportFormat, typer.Option("--format", help="csv eller json")] = ExportFormat.csv,
@@ -149,22 +143,9 @@ def export_avvikelser(
     rows = _read_only(build).avvikelser.export_rows(start, end)
     if not rows:
         tell_nothing_found(get_settings(), "avvikelser")
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        if format is ExportFormat.json:
-            json.dump(rows, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-        else:
-            from bot.avvikelse.service import EXPORT_COLUMNS
+    from bot.avvikelse.service import EXPORT_COLUMNS
 
-            writer = csv.DictWriter(out, fieldnames=EXPORT_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-    finally:
-        if output:
-            out.close()
-    if output:
-        typer.echo(f"{len(rows)} avvikelser skrivna till {output}.", err=True)
+    write_rows(rows, EXPORT_COLUMNS, format, output, "avvikelser")
 
 
 @export_app.command("statistik")

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import csv
-import json
 import sys
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from bot.cli.export_files import ExportFormat, write_rows
 from bot.config import get_settings
 
 if TYPE_CHECKING:
     from bot.app import Lotsen
 
 demo_app = typer.Typer(help="Demodata: organisation och historik att prova rapporterna på.", no_args_is_help=True)
-
-
-class ExportFormat(StrEnum):
-    csv = "csv"
-    json = "json"
 
 
 def _fail(message: str, code: int = 2) -> None:
@@ -96,20 +89,7 @@ def export_frister(
     from bot.statistik.exports import FRIST_COLUMNS, frist_rows
 
     rows = frist_rows(_lotsen().db, today_local())
-    out = output.open("w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
-        if format is ExportFormat.json:
-            json.dump(rows, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-        else:
-            writer = csv.DictWriter(out, fieldnames=FRIST_COLUMNS)
-            writer.writeheader()
-            writer.writerows(rows)
-    finally:
-        if output:
-            out.close()
-    if output:
-        typer.echo(f"{len(rows)} frister skrivna till {output}.", err=True)
+    write_rows(rows, FRIST_COLUMNS, format, output, "frister")
 
 
 @demo_app.command("fyll")
