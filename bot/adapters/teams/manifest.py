@@ -17,7 +17,7 @@ from bot.adapters.teams.png import color_icon, outline_icon
 MANIFEST_VERSION = "1.25"
 SCHEMA_URL = "https://developer.microsoft.com/json-schemas/teams/v1.25/MicrosoftTeams.schema.json"
 ACCENT = "#1F4E79"
-# (title, description): what Slack has as /avvikelse, /lexsarah, /frist and /rutin.
+# (title, description): what Slack has as /avvikelse, /lexsarah, /frist, /rutin and /statistik (Teams allows 10).
 COMMANDS: tuple[tuple[str, str], ...] = (
     ("avvikelse", "Rapportera en avvikelse"),
     ("avvikelse lista", "Dina avvikelser, utredningar och uppföljningar"),
@@ -26,6 +26,7 @@ COMMANDS: tuple[tuple[str, str], ...] = (
     ("frist", "Registrera en frist i ett ärende"),
     ("frist lista", "Dina frister (och teamets för teamledare)"),
     ("rutin", "Vilken rutin gäller? Skriv frågan efter ordet rutin"),
+    ("statistik", "Nyckeltal för dina enheter (bara antal), t.ex. statistik 2026T2"),
     ("hem", "Din översikt: att utreda, uppföljningar och frister"),
     ("hjälp", "Vad Lotsen kan"),
 )

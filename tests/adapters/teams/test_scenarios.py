@@ -258,3 +258,16 @@ def test_the_overview_opens_in_a_dialog_with_quick_actions(teams: TeamsHarness) 
     quick = next(e for e in overview["body"] if e["type"] == "ActionSet")["actions"][0]
     form = dialog_card(teams.post(dialog_open(teams.fake, MARIA_AAD, quick["data"])))
     assert form["actions"][0]["data"]["lotsen_form"] == "avvikelse_new"
+
+
+def test_statistics_in_teams_open_in_a_dialog_for_a_chef_and_are_refused_to_a_medarbetare(
+        teams: TeamsHarness) -> None:
+    submit(teams, ANNA_AAD, open_new_report_form(teams), FORM)
+    teams.post(message(teams.fake, MARIA_AAD, "statistik 2026"))
+    launcher = teams.fake.wait_for(
+        lambda s: is_launcher(s) and s.conversation_id == personal_conversation(MARIA_AAD))
+    shown = card_text(dialog_card(teams.post(dialog_open(teams.fake, MARIA_AAD, button_data(launcher.cards()[0])))))
+    assert "Statistik 2026" in shown and "<3" in shown  # one report: a count under 3 is never shown as such
+    refused = dialog_card(teams.post(dialog_open(teams.fake, ANNA_AAD, {
+        "lotsen_command": "statistik", "lotsen_text": "2026"})))
+    assert "Statistik visas för enhetschefer" in card_text(refused) and "<3" not in card_text(refused)
