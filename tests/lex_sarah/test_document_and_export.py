@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-import time_machine
 from docx import Document
 from sqlmodel import select
 from typer.testing import CliRunner
@@ -30,12 +29,6 @@ from tests.lex_sarah.helpers import (
     submit,
     to_position,
 )
-
-
-@pytest.fixture(autouse=True)
-def frozen() -> object:
-    with time_machine.travel("2026-12-10 09:30 +01:00", tick=False) as traveller:
-        yield traveller
 
 
 @pytest.fixture

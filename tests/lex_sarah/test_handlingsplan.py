@@ -29,12 +29,6 @@ from tests.lex_sarah.helpers import (
 )
 
 
-@pytest.fixture(autouse=True)
-def frozen() -> object:
-    with time_machine.travel("2026-12-10 09:30 +01:00", tick=False) as traveller:
-        yield traveller
-
-
 @pytest.fixture
 def planned(lotsen: Lotsen, people: dict[str, Person]) -> int:
     petra = people["kv.petra"]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import time_machine
 from sqlmodel import col, select
 
 from bot.app import Lotsen
@@ -21,12 +20,6 @@ ASSESS = {"inv_causes": "Ingen bevakning av verkställighet.", "inv_happened_bef
           "inv_could_recur": "Ja, utan bevakning.", "inv_sources": "Aktgranskning.",
           "inv_measures": "Bevakningslista införs (EC, 2027-01-31).",
           "assessment_motivation": "Barnets behov blev inte tillgodosett under lång tid."}
-
-
-@pytest.fixture(autouse=True)
-def frozen() -> object:
-    with time_machine.travel("2026-12-10 09:30 +01:00", tick=False) as traveller:
-        yield traveller
 
 
 def submit(lotsen: Lotsen, who: Person, form_id: str, vals: dict[str, str | None], number: str = NUMBER) -> object:

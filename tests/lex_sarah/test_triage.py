@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import time_machine
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -21,12 +20,6 @@ from tests.lex_sarah.helpers import audit, outbox, report, text
 MATRIX = triage.load()
 HARMLESS = {"klient": "ja", "konsekvens": "forsumbar", "hot": "nej", "sannolikhet": "mycket_liten",
             "upprepat": "nej", "frist": "nej"}
-
-
-@pytest.fixture(autouse=True)
-def frozen() -> object:
-    with time_machine.travel("2026-12-10 09:30 +01:00", tick=False) as traveller:
-        yield traveller
 
 
 def test_the_matrix_scores_consequence_times_probability() -> None:

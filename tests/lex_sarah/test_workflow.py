@@ -27,13 +27,6 @@ from tests.lex_sarah.helpers import (
     to_position,
 )
 
-
-@pytest.fixture(autouse=True)
-def frozen() -> object:
-    with time_machine.travel("2026-12-10 09:30 +01:00", tick=False) as traveller:
-        yield traveller
-
-
 ROLES = ("hl.lina", "kv.petra", "vc.karin", "ec.maria", "ec.jonas", "tl.sara", "me.anna")
 
 
