@@ -11,7 +11,7 @@ from bot.avvikelse import texts as t
 from bot.clock import to_local
 from bot.deadlines.calculator import compute
 from bot.ui.model import Button, ButtonStyle, Message, iso_and_swedish
-from bot.ui.phrases import days_phrase, relative_day
+from bot.ui.phrases import count, days_phrase, relative_day
 from storage.models import Avvikelse, AvvikelseStatus, FollowUp, Measure, Person, Unit
 
 A_NEW = "avvikelse:new"
@@ -62,7 +62,8 @@ def assigned(report: Avvikelse, unit: Unit, *, handed_over_by: Person | None = N
 
 def feedback(report: Avvikelse, chef: Person, measures: Sequence[tuple[Measure, Person]]) -> Message:
     """The återkoppling DM: that the investigation is done and how many measures; what they are is in [Visa]."""
-    text = t.FEEDBACK_TEXT.format(number=report.number, measures=_measures_phrase(len(measures)))
+    how_many = count(len(measures), "åtgärd", "åtgärder") if measures else "inga åtgärder"
+    text = t.FEEDBACK_TEXT.format(number=report.number, measures=how_many)
     facts = [("Nummer", report.number), ("Status", t.STATUS.get(report.status, report.status)),
              ("Utredande chef", chef.name)]
     if report.inv_follow_up_date:
@@ -74,10 +75,6 @@ def feedback(report: Avvikelse, chef: Person, measures: Sequence[tuple[Measure, 
         facts=tuple(facts),
         buttons=(Button(t.BTN_OPEN, A_OPEN, report.number),),
     )
-
-
-def _measures_phrase(n: int) -> str:
-    return "inga åtgärder" if n == 0 else "1 åtgärd" if n == 1 else f"{n} åtgärder"
 
 
 def lex_sarah_flag(report: Avvikelse, unit: Unit, *, unsure: bool = False) -> Message:
