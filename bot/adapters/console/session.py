@@ -24,6 +24,7 @@ from bot.clock import today_local, utcnow
 from bot.errors import UserError
 from bot.org.directory import active_people
 from bot.org.people_search import match_people, people_who_qualify, qualifies, unit_names
+from bot.privacy.guard import identity_number_errors
 from bot.ui.model import Button, FieldKind, Form, FormField, FormResult, Message, Reply
 from bot.ui.phrases import count
 from bot.ui.texts import ERR_REQUIRED
@@ -56,6 +57,20 @@ class ConsoleSender:
     def send(self, person: Person, message: Message) -> None:
         assert person.id is not None
         self.inbox[person.id].append(InboxEntry(message))
+
+
+ECHO_MAX = 40
+
+
+def _echo(answer: str, instead: str = ct.ANSWER_NOT_SHOWN) -> str:
+    """The user's answer quoted back in an error, unless it is long or holds an identity number.
+
+    An answer typed into the wrong field is often the text meant for the next one (what happened);
+    it is not repeated on screen, where it would stay in the terminal's scrollback.
+    """
+    if len(answer) > ECHO_MAX or identity_number_errors({"a": answer}):
+        return instead
+    return f"'{answer}'"
 
 
 class _Retry(Exception):
@@ -319,7 +334,7 @@ class ConsoleSession:
         for o in f.options:
             if folded in (o.value.casefold(), o.label.casefold()):
                 return o.value
-        raise _Retry(ct.NOT_AN_OPTION.format(answer=answer, n=len(f.options)))
+        raise _Retry(ct.NOT_AN_OPTION.format(answer=_echo(answer, ct.ANSWER_NOT_SHOWN.capitalize()), n=len(f.options)))
 
     def _example_person(self, f: FormField) -> str:
         """A name that this field accepts (the example must itself be valid)."""
@@ -332,7 +347,7 @@ class ConsoleSession:
             found = match_people(session, answer)
             allowed = people_who_qualify(session, f.roles)
         if not found:
-            raise _Retry(ct.USER_NONE.format(text=answer, example=self._example_person(f)))
+            raise _Retry(ct.USER_NONE.format(text=_echo(answer), example=self._example_person(f)))
         fitting = [p for p in found if qualifies(p, f.roles)]
         if not fitting:
             roles = ct.ROLE_JOIN.join(f.roles) if f.roles else ct.EVERYONE
@@ -342,7 +357,7 @@ class ConsoleSession:
         if len(fitting) == 1:
             chosen = fitting[0]
         else:
-            self.say(ct.USER_SEVERAL.format(text=answer))
+            self.say(ct.USER_SEVERAL.format(text=_echo(answer)))
             for i, p in enumerate(fitting, start=1):
                 self.say(f"  {i}. {p.name} ({p.key})")
             pick = self.ask(ct.USER_CHOOSE)

@@ -118,3 +118,20 @@ def test_the_console_never_takes_deliveries_planned_before_it_started(lotsen: Lo
     assert "till Slack" not in output and "Inkorgen är tom" in output
     with lotsen.db.session() as s:
         assert s.exec(select(OutboxMessage).where(OutboxMessage.key == "real:1")).one().status == "pending"
+
+
+def test_an_answer_in_the_wrong_field_is_not_quoted_back_when_it_holds_a_personnummer(lotsen: Lotsen) -> None:
+    # The text meant for "what happened", typed where the unit is asked for: it stays off the screen.
+    misplaced = "Brukaren fick fel dos, pnr 19121212\u20131212"
+    output = drive(lotsen, ["/avvikelse", "2026-12-08", misplaced, "avbryt", "avsluta"])
+    assert "19121212" not in output
+    assert "Det du skrev är inget av alternativen" in output
+    short = drive(lotsen, ["/avvikelse", "2026-12-08", "flyga", "avbryt", "avsluta"])
+    assert "'flyga' är inget av alternativen" in short
+
+
+def test_a_greeting_or_thanks_is_answered_as_such_not_searched(lotsen: Lotsen) -> None:
+    output = drive(lotsen, ["hej", "Tack så mycket!", "hej, vem utreder en avvikelse?", "avsluta"])
+    assert "Hej! Fråga vilken rutin som gäller" in output
+    assert "Varsågod!" in output
+    assert output.count("Hej! Fråga vilken rutin") == 1  # a question that starts with a greeting is searched
