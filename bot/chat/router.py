@@ -11,6 +11,7 @@ import logging
 from collections.abc import Mapping
 from typing import Protocol
 
+from bot.chat.small_talk import small_talk_reply
 from bot.errors import INTERNAL_ERROR, UserError, incident_id
 from bot.ui.model import Button, ButtonStyle, Form, FormResult, Message, Reply
 from bot.ui.texts import UNKNOWN_COMMAND
@@ -88,6 +89,9 @@ class Chat:
             return self.command(actor, name, rest, channel=channel)
         if text.lower() in ("hjälp", "hjalp", "help"):
             return Reply(message=Message(text=GENERAL_HELP))
+        reply = small_talk_reply(text)
+        if reply is not None:
+            return Reply(message=Message(text=reply))
         return self.command(actor, "rutin", text, channel=channel)
 
     def action(self, actor: Person, action_id: str, value: str, *, channel: str) -> Reply:
