@@ -161,6 +161,8 @@ class ConsoleSession:
             self.show_people()
         elif alone and lower == "inkorg":
             self.show_inbox()
+        elif alone and lower in CANCEL_WORDS:
+            self.say(ct.NOTHING_TO_CANCEL)
         elif alone and lower.isdigit():
             self.press(lower)
         elif lower == "knapp" and not alone:

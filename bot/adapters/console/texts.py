@@ -40,6 +40,7 @@ SENT_TO_OTHER = "(Lotsen skickade {count} till {name}; byt {key} för att läsa.
 
 FORM_START = "\n-- {title} -- (skriv avbryt för att avbryta)"
 FORM_CANCELLED = "Formuläret avbröts; ingenting sparades."
+NOTHING_TO_CANCEL = "Inget formulär är öppet, så det finns inget att avbryta."
 FORM_NEEDS_FIXING = "Formuläret behöver rättas; ingenting har sparats än:"
 OPTIONAL = "valfri"
 FIELD_ERROR = "  ✗ {error}"

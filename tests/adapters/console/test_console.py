@@ -135,3 +135,9 @@ def test_a_greeting_or_thanks_is_answered_as_such_not_searched(lotsen: Lotsen) -
     assert "Hej! Fråga vilken rutin som gäller" in output
     assert "Varsågod!" in output
     assert output.count("Hej! Fråga vilken rutin") == 1  # a question that starts with a greeting is searched
+
+
+def test_avbryt_outside_a_form_says_there_is_nothing_to_cancel(lotsen: Lotsen) -> None:
+    output = drive(lotsen, ["avbryt", "avsluta"])
+    assert "Inget formulär är öppet" in output
+    assert "rutin" not in output.split("avbryt", 1)[-1].lower()  # not searched as a routine question
