@@ -32,12 +32,20 @@ class AvvikelseStatistics:
     reopened: int = 0
     lex_sarah_flagged: int = 0
 
+    @property
+    def share_within_target(self) -> float | None:
+        """Closed within the target, of those closed or past it: the nämnd report's definition
+        (docs/statistik.md), so the two never give different percentages for the same period."""
+        judged = self.closed + self.open_past_target
+        return self.closed_within_target / judged if judged else None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "antal": self.total, "per_enhet": dict(self.by_unit), "per_kategori": dict(self.by_category),
             "per_typ": dict(self.by_subject), "per_ursprung": dict(self.by_origin),
             "per_status": dict(self.by_status), "avslutade": self.closed,
             "avslutade_inom_malet": self.closed_within_target, "oppna_efter_malet": self.open_past_target,
+            "andel_inom_malet": None if self.share_within_target is None else round(self.share_within_target, 4),
             "median_dagar_till_avslut": self.median_days_to_close, "oppnade_igen": self.reopened,
             "bedomda_som_lex_sarah": self.lex_sarah_flagged,
         }
@@ -70,10 +78,11 @@ def render(stats: AvvikelseStatistics, start: date | None, end: date | None) -> 
     period = f"{start.isoformat() if start else 'början'} – {end.isoformat() if end else 'idag'}"
     lines = [f"Avvikelser {period}: {stats.total}"]
     if stats.total:
-        share = f"{stats.closed_within_target / stats.closed:.0%}" if stats.closed else "–"
+        share = "–" if stats.share_within_target is None else f"{stats.share_within_target:.0%}"
         median = days(round(stats.median_days_to_close)) if stats.median_days_to_close is not None else "–"
         lines += [
-            f"  Avslutade: {stats.closed} (inom målet: {share}), median till avslut: {median}",
+            f"  Avslutade: {stats.closed}; utredda inom målet: {share} (av avslutade och försenade); "
+            f"median till avslut: {median}",
             f"  Öppna efter målet: {stats.open_past_target}; öppnade igen: {stats.reopened}; "
             f"bedömda som lex Sarah: {stats.lex_sarah_flagged}",
         ]

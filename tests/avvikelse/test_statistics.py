@@ -32,3 +32,17 @@ def test_target_compliance_and_median() -> None:
 def test_nothing_to_count() -> None:
     stats = compute([], date(2026, 5, 1))
     assert stats.total == 0 and stats.median_days_to_close is None
+
+
+def test_share_within_target_counts_open_ones_past_the_target_as_the_report_does() -> None:
+    # Two closed in time, one closed late, one open past the target, one open not yet due: 2 of 4.
+    rows = [
+        row("2026-01-01", "2026-02-12", "2026-01-11"),
+        row("2026-01-10", "2026-02-21", "2026-01-30"),
+        row("2026-01-05", "2026-02-16", "2026-03-01"),
+        row("2026-03-01", "2026-04-12", None),
+        row("2026-04-20", "2026-06-01", None),
+    ]
+    stats = compute(rows, date(2026, 5, 1))
+    assert stats.share_within_target == 0.5
+    assert stats.to_dict()["andel_inom_malet"] == 0.5
