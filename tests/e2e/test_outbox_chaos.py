@@ -22,6 +22,7 @@ from bot.reminders import outbox
 from bot.ui.model import Message
 from storage.models import OutboxMessage, Person
 from tests.conftest import make_lotsen
+from tests.e2e.test_run import free_port
 from tests.support import databases
 
 pytestmark = [pytest.mark.slow]
@@ -121,7 +122,13 @@ def test_sigkilled_dispatchers_on_a_flaky_slack_deliver_every_key_once(
     assert reclaimed > 0, "no claim died mid-delivery; the kills missed the window under test"
 
 
-def test_sigterm_finishes_the_batch_in_hand_and_marks_it(sqlite_url: str, fake: FakeSlack) -> None:
+@pytest.mark.parametrize("command", [
+    ["dispatch"],
+    ["run", "--http", "--host", "127.0.0.1", "--port"],  # the dispatcher inside the bot (a free port added)
+], ids=["dispatch", "run"])
+def test_sigterm_finishes_the_batch_in_hand_and_marks_it(
+    sqlite_url: str, fake: FakeSlack, command: list[str]
+) -> None:
     lotsen = make_lotsen(sqlite_url)
     with lotsen.db.session() as session:
         people = list(session.exec(sm_select(Person).where(col(Person.slack_user_id).is_not(None))))
@@ -129,8 +136,10 @@ def test_sigterm_finishes_the_batch_in_hand_and_marks_it(sqlite_url: str, fake: 
             outbox.Delivery(f"term:{i}", "test", people[i % len(people)].id or 0, Message(text=f"nr {i}"))
             for i in range(400)])
     fake.chaos = Chaos(slow_rate=1.0, slow_seconds=0.05, methods=("chat.postMessage",))
-    proc = subprocess.Popen([*LOTSEN, "dispatch"], env=_env(sqlite_url, fake), stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL)
+    env = {**_env(sqlite_url, fake), "SLACK_SIGNING_SECRET": "term-secret"}
+    if command[-1] == "--port":
+        command = [*command, str(free_port())]
+    proc = subprocess.Popen([*LOTSEN, *command], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 30
         while not fake.posted_keys() and time.monotonic() < deadline:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -152,3 +153,55 @@ def test_lotsen_dispatch_teams_delivers_the_outbox_from_its_own_process(tmp_path
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@pytest.mark.parametrize("command", [
+    ["dispatch", "--teams"],
+    ["run", "--teams", "--host", "127.0.0.1", "--port"],  # the dispatcher inside the bot (a free port added)
+], ids=["dispatch", "run"])
+def test_sigterm_finishes_the_teams_batch_in_hand_and_marks_it(
+    tmp_path: Path, fake: FakeMicrosoft, command: list[str]
+) -> None:
+    # Teams history cannot be asked whether a post landed, so a post cut off before its "sent" mark
+    # would go out again: a deploy (SIGTERM) must let the batch in hand finish.
+    from sqlalchemy import func
+    from sqlmodel import col, select
+
+    from bot.adapters.teams.identity import ConversationRef, remember_conversation
+    from bot.reminders import outbox
+    from bot.ui.model import Message
+    from storage.models import OutboxMessage, Person
+    from tests.adapters.teams.conftest import give_teams_ids
+    from tests.conftest import make_lotsen
+
+    db_url = f"sqlite:///{tmp_path / 'term.db'}"
+    upgrade(db_url)
+    lotsen = make_lotsen(db_url)
+    give_teams_ids(lotsen)
+    remember_conversation(lotsen.db, ConversationRef(ANNA_AAD, "a:1anna", fake.service_url, TENANT_ID, "28:bot"))
+    with lotsen.db.session() as s:
+        anna = s.exec(select(Person).where(Person.key == "me.anna")).one()
+        outbox.plan_all(s, [outbox.Delivery(f"term:{i}", "test", anna.id or 0, Message(text=f"nr {i}"))
+                            for i in range(200)])
+    fake.send_delay = 0.05
+    if command[-1] == "--port":
+        command = [*command, str(free_port())]
+    proc = subprocess.Popen([*LOTSEN, *command], cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            text=True, env=teams_env(db_url, fake, LOTSEN_DISPATCHER_TICK_SECONDS="0.2",
+                                                     LOTSEN_OUTBOX_BATCH_SIZE="5"))
+    try:
+        fake.wait_for_sent(1, timeout=40)
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0, proc.stderr.read() if proc.stderr else ""
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    with lotsen.db.read() as s:
+        by_status = dict(s.execute(select(OutboxMessage.status, func.count()).where(
+            col(OutboxMessage.key).startswith("term:")).group_by(OutboxMessage.status)).all())
+    lotsen.db.dispose()
+    texts = [sent.text() for sent in fake.sent if "nr " in sent.text()]
+    assert "sending" not in by_status, by_status  # every post made was marked sent
+    assert by_status.get("sent") == len(texts) == len(set(texts))
+    assert 0 < len(texts) < 200  # it stopped; it did not drain everything first

@@ -70,6 +70,7 @@ class FakeMicrosoft:
     token_requests: list[dict[str, str]] = field(default_factory=list)
     fail_next: list[int] = field(default_factory=list)  # statuses for the next Bot Connector calls
     emails: dict[str, str] = field(default_factory=dict)  # AAD object id → e-mail (conversation members)
+    send_delay: float = 0.0  # seconds before each Bot Connector answer (a slow Teams)
     _server: ThreadingHTTPServer | None = None
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -155,6 +156,8 @@ class FakeMicrosoft:
                 if not self.path.startswith("/teams/v3/conversations/"):
                     self._json(404, {"error": "not found"})
                     return
+                if fake.send_delay:
+                    time.sleep(fake.send_delay)
                 with fake._lock:
                     status = fake.fail_next.pop(0) if fake.fail_next else 200
                     if status == 200:

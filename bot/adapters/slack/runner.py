@@ -10,6 +10,7 @@ import errno
 import io
 import logging
 import signal
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -70,10 +71,29 @@ class SlackRuntime:
     app: App
     scheduler: BackgroundScheduler
     signing_secret: str = ""
+    dispatcher: Dispatcher | None = None
 
     def stop(self) -> None:
+        """Finish the outbox batch in hand (its posts marked sent), start no new job, then return.
+
+        A batch cut off mid-way is safe (its claims expire and Slack's message metadata stops a second
+        post), but a stop that waits leaves nothing to recover and no reminder late by a lease."""
+        if self.dispatcher is not None:
+            self.dispatcher.stopping = True
         if self.scheduler.running:
-            self.scheduler.shutdown(wait=False)
+            self.scheduler.shutdown(wait=True)
+
+
+def stop_on_sigterm() -> None:
+    """SIGTERM (systemd, Docker, Kubernetes) stops `lotsen run` as Ctrl-C does: waitress finishes the
+    requests in hand (a form submission acks only once its report is stored), then the runtime stops.
+    Python's default for SIGTERM ends the process on the spot."""
+
+    def terminate(signum: int, frame: object) -> None:
+        raise SystemExit(0)
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, terminate)
 
 
 def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: float | None = None) -> SlackRuntime:
@@ -83,11 +103,14 @@ def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: f
     identity = verify_token(app.client)
     log.info("slack auth ok", extra={"team": identity.get("team_id"), "bot": identity.get("user_id")})
     scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
+    dispatcher = None
     if lotsen.settings.dispatcher_in_process:
-        add_dispatch_job(scheduler, lotsen, app.client, tick_seconds or lotsen.settings.dispatcher_tick_seconds)
+        dispatcher = add_dispatch_job(scheduler, lotsen, app.client,
+                                      tick_seconds or lotsen.settings.dispatcher_tick_seconds)
     add_daily_jobs(scheduler, lotsen)
     scheduler.start()
-    return SlackRuntime(app=app, scheduler=scheduler, signing_secret=slack.slack_signing_secret or "")
+    return SlackRuntime(app=app, scheduler=scheduler, signing_secret=slack.slack_signing_secret or "",
+                        dispatcher=dispatcher)
 
 
 def add_dispatch_job(scheduler: Any, lotsen: Lotsen, client: WebClient, seconds: float) -> Dispatcher:
@@ -211,10 +234,12 @@ def open_http(runtime: SlackRuntime, host: str, port: int) -> Any:
 
 def run_http(runtime: SlackRuntime, server: Any) -> None:
     log.info("listening", extra={"port": getattr(server, "effective_port", None)})
+    stop_on_sigterm()
     try:
-        server.run()
+        server.run()  # returns after SIGTERM or Ctrl-C, once the requests in hand are answered
     finally:
         runtime.stop()
+    log.info("stopped")
 
 
 def serve_http(runtime: SlackRuntime, host: str, port: int) -> None:
@@ -228,6 +253,7 @@ def socket_mode_handler(runtime: SlackRuntime, app_token: str) -> Any:
 
 
 def serve_socket_mode(runtime: SlackRuntime, app_token: str) -> None:
+    stop_on_sigterm()
     try:
         socket_mode_handler(runtime, app_token).start()
     finally:

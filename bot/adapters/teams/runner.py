@@ -11,6 +11,7 @@ import asyncio
 import json
 import logging
 import re
+import signal
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -36,7 +37,7 @@ from bot.adapters.teams.sdk import (
 from bot.adapters.teams.sender import TeamsSender
 from bot.app import Lotsen
 from bot.config import SlackSettings, TeamsSettings
-from bot.reminders.dispatcher import Sender
+from bot.reminders.dispatcher import Dispatcher, Sender
 
 log = logging.getLogger(__name__)
 MESSAGES_PATH = "/api/messages"
@@ -126,7 +127,9 @@ class TeamsRuntime:
     port: int
     loop: asyncio.AbstractEventLoop | None = None
     server: uvicorn.Server | None = None
+    dispatcher: Dispatcher | None = None
     _thread: threading.Thread | None = field(default=None, repr=False)
+    _stop_requested: bool = field(default=False, repr=False)
 
     async def _serve(self) -> None:
         self.loop = asyncio.get_running_loop()
@@ -136,15 +139,33 @@ class TeamsRuntime:
         config = uvicorn.Config(self.asgi, host=self.host, port=self.port, log_level="warning",
                                 access_log=False, lifespan="off")
         self.server = uvicorn.Server(config)
-        await self.server.serve()
+        self.server.should_exit = self._stop_requested
+        await self.server.serve()  # returns on SIGTERM or Ctrl-C once the requests in hand are answered
+        # Finish the outbox batch in hand while the loop its sends run on is still alive: a Teams post
+        # cut off before its "sent" mark would be posted again (Teams history cannot be asked).
+        if self.dispatcher is not None:
+            self.dispatcher.stopping = True
+        if self.scheduler.running:
+            await asyncio.to_thread(self.scheduler.shutdown, True)
 
     def serve(self) -> None:
-        """Serve until stopped (Ctrl-C)."""
+        """Serve until stopped (Ctrl-C or SIGTERM)."""
+        if threading.current_thread() is threading.main_thread():
+            # uvicorn catches SIGTERM while it serves, then raises it again once it has stopped; with
+            # Python's default handler that would end the process before the outbox batch in hand is
+            # finished (above). This handler asks uvicorn to stop, before it starts as well as while
+            # it serves, and otherwise lets the shutdown run to its end.
+            signal.signal(signal.SIGTERM, self._on_sigterm)
         try:
             asyncio.run(self._serve())
         finally:
             if self.scheduler.running:
                 self.scheduler.shutdown(wait=False)
+
+    def _on_sigterm(self, signum: int, frame: object) -> None:
+        self._stop_requested = True
+        if self.server is not None:
+            self.server.should_exit = True
 
     def start_background(self, timeout: float = 15.0) -> int:
         """Serve from a daemon thread (tests, benchmarks); returns the bound port."""
@@ -203,10 +224,12 @@ def _senders(lotsen: Lotsen, app: App, loop: Callable[[], asyncio.AbstractEventL
     return senders
 
 
-def _add_drain(scheduler: Any, lotsen: Lotsen, senders: list[Sender], seconds: float) -> None:
+def _add_drain(scheduler: Any, lotsen: Lotsen, senders: list[Sender], seconds: float) -> Dispatcher:
     # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
-    scheduler.add_job(lotsen.dispatcher(senders).drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
+    dispatcher = lotsen.dispatcher(senders)
+    scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
                       misfire_grace_time=None)
+    return dispatcher
 
 
 def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1", port: int = 3978,
@@ -217,8 +240,8 @@ def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1",
     runtime = TeamsRuntime(lotsen=lotsen, app=app, front=front, asgi=JsonOnly(fastapi), scheduler=scheduler,
                            host=host, port=port)
     if lotsen.settings.dispatcher_in_process:
-        _add_drain(scheduler, lotsen, _senders(lotsen, app, lambda: runtime.loop, slack),
-                   tick_seconds or lotsen.settings.dispatcher_tick_seconds)
+        runtime.dispatcher = _add_drain(scheduler, lotsen, _senders(lotsen, app, lambda: runtime.loop, slack),
+                                        tick_seconds or lotsen.settings.dispatcher_tick_seconds)
     from bot.adapters.slack.runner import add_daily_jobs
 
     add_daily_jobs(scheduler, lotsen)
@@ -234,8 +257,14 @@ def run_dispatcher(lotsen: Lotsen, settings: TeamsSettings, slack: SlackSettings
     loop = asyncio.new_event_loop()
     threading.Thread(target=loop.run_forever, name="lotsen-teams-loop", daemon=True).start()
     scheduler = BlockingScheduler(timezone="Europe/Stockholm")
-    _add_drain(scheduler, lotsen, _senders(lotsen, app, lambda: loop, slack), lotsen.settings.dispatcher_tick_seconds)
-    try:
-        scheduler.start()
-    finally:
-        loop.call_soon_threadsafe(loop.stop)
+    dispatcher = _add_drain(scheduler, lotsen, _senders(lotsen, app, lambda: loop, slack),
+                            lotsen.settings.dispatcher_tick_seconds)
+
+    def stop(signum: int, frame: object) -> None:
+        # SIGTERM: finish the batch in hand (its "sent" mark included), take no new one, exit. The loop
+        # thread keeps running until the interpreter has joined the job's thread, so its sends complete.
+        dispatcher.stopping = True
+        scheduler.shutdown(wait=False)
+
+    signal.signal(signal.SIGTERM, stop)
+    scheduler.start()
