@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.ui.model import Message
 from storage.migrate import upgrade
 from tests.support.teams import (
     ANNA_AAD,
@@ -48,6 +49,28 @@ def fake() -> Iterator[FakeMicrosoft]:
     server = FakeMicrosoft().start()
     yield server
     server.stop()
+
+
+def _anna_on_teams_with_outbox(tmp_path: Path, fake: FakeMicrosoft, messages: dict[str, Message]) -> str:
+    """A database where Anna has opened Lotsen in Teams and these outbox rows (key → message) await her."""
+    from sqlmodel import select
+
+    from bot.adapters.teams.identity import ConversationRef, remember_conversation
+    from bot.reminders import outbox
+    from storage.models import Person
+    from tests.adapters.teams.conftest import give_teams_ids
+    from tests.conftest import make_lotsen
+
+    db_url = f"sqlite:///{tmp_path / 'outbox.db'}"
+    upgrade(db_url)
+    lotsen = make_lotsen(db_url)
+    give_teams_ids(lotsen)
+    remember_conversation(lotsen.db, ConversationRef(ANNA_AAD, "a:1anna", fake.service_url, TENANT_ID, "28:bot"))
+    with lotsen.db.session() as s:
+        anna = s.exec(select(Person).where(Person.key == "me.anna")).one()
+        outbox.plan_all(s, [outbox.Delivery(key, "test", anna.id or 0, m) for key, m in messages.items()])
+    lotsen.db.dispose()
+    return db_url
 
 
 def test_missing_settings_are_named_in_swedish(sqlite_url: str, tmp_path: Path) -> None:
@@ -122,25 +145,7 @@ def test_run_teams_serves_signed_activities_and_nothing_else(tmp_path: Path, fak
 
 @pytest.mark.slow
 def test_lotsen_dispatch_teams_delivers_the_outbox_from_its_own_process(tmp_path: Path, fake: FakeMicrosoft) -> None:
-    from sqlmodel import select
-
-    from bot.adapters.teams.identity import ConversationRef, remember_conversation
-    from bot.reminders import outbox
-    from bot.ui.model import Message
-    from storage.models import Person
-    from tests.adapters.teams.conftest import give_teams_ids
-    from tests.conftest import make_lotsen
-
-    db_url = f"sqlite:///{tmp_path / 'dispatch.db'}"
-    upgrade(db_url)
-    lotsen = make_lotsen(db_url)
-    give_teams_ids(lotsen)
-    remember_conversation(lotsen.db, ConversationRef(ANNA_AAD, "a:1anna", fake.service_url, TENANT_ID, "28:bot"))
-    with lotsen.db.session() as s:
-        anna = s.exec(select(Person).where(Person.key == "me.anna")).one()
-        outbox.plan(s, key="e2e:teams:1", kind="test", recipient_id=anna.id or 0,
-                    message=Message(text="Hej Anna", header="Påminnelse"))
-    lotsen.db.dispose()
+    db_url = _anna_on_teams_with_outbox(tmp_path, fake, {"e2e:teams:1": Message(text="Hej Anna", header="Påminnelse")})
     missing = subprocess.run([*LOTSEN, "dispatch", "--teams"], env=env_for(db_url), cwd=tmp_path,
                              capture_output=True, text=True, timeout=60)
     assert missing.returncode == 1 and "TEAMS_APP_ID" in missing.stderr and "Traceback" not in missing.stderr
@@ -167,22 +172,10 @@ def test_sigterm_finishes_the_teams_batch_in_hand_and_marks_it(
     from sqlalchemy import func
     from sqlmodel import col, select
 
-    from bot.adapters.teams.identity import ConversationRef, remember_conversation
-    from bot.reminders import outbox
-    from bot.ui.model import Message
-    from storage.models import OutboxMessage, Person
-    from tests.adapters.teams.conftest import give_teams_ids
+    from storage.models import OutboxMessage
     from tests.conftest import make_lotsen
 
-    db_url = f"sqlite:///{tmp_path / 'term.db'}"
-    upgrade(db_url)
-    lotsen = make_lotsen(db_url)
-    give_teams_ids(lotsen)
-    remember_conversation(lotsen.db, ConversationRef(ANNA_AAD, "a:1anna", fake.service_url, TENANT_ID, "28:bot"))
-    with lotsen.db.session() as s:
-        anna = s.exec(select(Person).where(Person.key == "me.anna")).one()
-        outbox.plan_all(s, [outbox.Delivery(f"term:{i}", "test", anna.id or 0, Message(text=f"nr {i}"))
-                            for i in range(200)])
+    db_url = _anna_on_teams_with_outbox(tmp_path, fake, {f"term:{i}": Message(text=f"nr {i}") for i in range(200)})
     fake.send_delay = 0.05
     if command[-1] == "--port":
         command = [*command, str(free_port())]
@@ -197,6 +190,7 @@ def test_sigterm_finishes_the_teams_batch_in_hand_and_marks_it(
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+    lotsen = make_lotsen(db_url)
     with lotsen.db.read() as s:
         by_status = dict(s.execute(select(OutboxMessage.status, func.count()).where(
             col(OutboxMessage.key).startswith("term:")).group_by(OutboxMessage.status)).all())
