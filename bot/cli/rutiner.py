@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -151,8 +152,15 @@ def sok_ascii(
 
 
 @app.command("feedback")
-def feedback() -> None:
+def feedback(
+    exportera: Annotated[Path | None, typer.Option(
+        "--exportera", metavar="FIL",
+        help="Skriv frågorna med 👍/👎 som en frågefil för lotsen rutiner utvärdera (YAML)")] = None,
+) -> None:
     """Återkoppling på svaren (👍/👎) per dokument, och frågorna som fick 👎."""
+    if exportera is not None:
+        _export_feedback(exportera)
+        return
     rows = _catalogue().feedback_summary()
     if not rows:
         typer.echo("Ingen återkoppling ännu.")
@@ -163,6 +171,102 @@ def feedback() -> None:
             typer.echo(f"    👎 {question}")
         for suggestion in row.suggested[-10:]:
             typer.echo(f"    borde ha varit: {suggestion}")
+
+
+def _export_feedback(target: Path) -> None:
+    from bot.rutiner.feedback_export import question_file
+
+    if target.exists():
+        typer.echo(f"{target} finns redan; välj ett annat filnamn (Lotsen skriver inte över filer).", err=True)
+        raise typer.Exit(2)
+    catalogue = _catalogue()
+    text, count = question_file(catalogue)
+    if count == 0:
+        typer.echo("Ingen återkoppling ännu; ingen fil skrevs.")
+        return
+    try:
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        typer.echo(f"Kunde inte skriva {target} ({exc.strerror or exc}).", err=True)
+        raise typer.Exit(2) from exc
+    typer.echo(f"{count} frågor skrevs till {target}. Kontrollera expect på varje rad (förslagen är "
+               "Lotsens gissningar), dela filen i två och skriv synonymer bara utifrån den ena; mät med "
+               "lotsen rutiner utvärdera på den andra.")
+
+
+def _evaluate(fil: Path, synonymer: Path | None, as_json: bool, visa_missar: bool) -> None:
+    from bot.errors import UserError
+    from bot.rutiner import evaluation as ev
+    from bot.rutiner.analysis import SynonymFileError
+    from bot.rutiner.service import RoutineCatalogue
+
+    catalogue = _catalogue()
+    try:
+        questions = ev.load_question_set(fil, catalogue.document_names())
+    except UserError as exc:
+        typer.echo(exc.message, err=True)
+        raise typer.Exit(2) from exc
+    runs = [("nuvarande", catalogue)]
+    if synonymer is not None:
+        if not synonymer.is_file():
+            typer.echo(f"Filen {synonymer} finns inte.", err=True)
+            raise typer.Exit(2)
+        try:
+            candidate = RoutineCatalogue(catalogue.db, str(synonymer), embedder=catalogue.embedder)
+        except SynonymFileError as exc:
+            typer.echo(str(exc), err=True)
+            raise typer.Exit(2) from exc
+        runs.append((synonymer.name, candidate))
+    results = [(name, ev.evaluate(partial(c.search, limit=ev.RANKED), questions)) for name, c in runs]
+    if as_json:
+        typer.echo(json.dumps({name: f.to_dict() for name, f in results}, ensure_ascii=False))
+        return
+    figures = results[0][1]
+    typer.echo(f"{len(questions)} frågor ({len(figures.answerable)} med svar i katalogen, "
+               f"{len(figures.unanswerable)} utan) i {fil.name}")
+    names = [name for name, _ in results]
+    rows = [ev.summary_rows(f) for _, f in results]
+    width = max(len(label) for label, _ in rows[0]) + 2
+    typer.echo(" " * width + "".join(f"{n:<24}" for n in names))
+    for i, (label, _) in enumerate(rows[0]):
+        typer.echo(f"{label:<{width}}" + "".join(f"{r[i][1]:<24}" for r in rows))
+    if len(results) == 2:
+        before, after = (f.outcomes for _, f in results)
+        better = [a for b, a in zip(before, after, strict=True) if a.right and not b.right]
+        worse = [a for b, a in zip(before, after, strict=True) if b.right and not a.right]
+        typer.echo(f"Med {names[1]}: {len(better)} frågor blev rätt, {len(worse)} blev fel.")
+        for outcome in worse:
+            typer.echo(ev.miss_line(outcome))
+        typer.echo("Mät bara på frågor som inte användes för att skriva synonymerna; annars säger siffrorna lite.")
+    if visa_missar:
+        misses = [o for o in results[-1][1].outcomes if not o.right]
+        typer.echo(f"Fel ({names[-1]}): {len(misses)}")
+        for outcome in misses:
+            typer.echo(ev.miss_line(outcome))
+
+
+@app.command("utvärdera")
+def utvardera(
+    fil: Annotated[Path, typer.Argument(
+        help="Frågefil (YAML): - {q: \"fråga\", expect: \"fil.docx\"} eller expect: null")],
+    synonymer: Annotated[Path | None, typer.Option(
+        "--synonymer", metavar="FIL",
+        help="Jämför med en annan synonymfil (t.ex. ett förslag) i samma körning")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Skriv ut siffrorna som JSON")] = False,
+    visa_missar: Annotated[bool, typer.Option("--visa-missar", help="Lista frågorna som gick fel")] = False,
+) -> None:
+    """Mät rutinsökningen på egna frågor: rätt rutin först, bland tre, och frågor utan svar som avböjs."""
+    _evaluate(fil, synonymer, as_json, visa_missar)
+
+
+@app.command("utvardera", hidden=True)
+def utvardera_ascii(
+    fil: Annotated[Path, typer.Argument()],
+    synonymer: Annotated[Path | None, typer.Option("--synonymer")] = None,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    visa_missar: Annotated[bool, typer.Option("--visa-missar")] = False,
+) -> None:
+    _evaluate(fil, synonymer, as_json, visa_missar)
 
 
 @app.command("revision")

@@ -411,6 +411,11 @@ class RoutineCatalogue:
             by_doc[r.document] = current
         return sorted(by_doc.values(), key=lambda f: (-f.not_helpful, f.document))
 
+    def document_names(self) -> set[str]:
+        """The file names a search answers with (Hit.document), for checking a question set."""
+        with self.db.read() as session:
+            return set(session.exec(select(RoutineDocument.file_name)))
+
     def documents_due_for_review(self, within_days: int = 30, *, today: date | None = None) -> list[ReviewDue]:
         today = today or today_local()
         limit = today + timedelta(days=within_days)
