@@ -7,8 +7,9 @@ runs this before any of them is imported. It prints exactly what the ordinary co
 the same exit code, for the inputs it takes: the command with its arguments and `--json`, `--steg`,
 `--regler FIL`, a rule file that bot/deadlines/plain.py reads unchanged, and an environment whose
 settings it can check itself. For anything else it returns None and the ordinary command runs: help,
-an option it does not know, a `.env` file, a setting it cannot check (so a wrong one is still refused
-by the ordinary path, with its Swedish message), a rule file with a problem to explain.
+an option it does not know, a rule file with a problem to explain, a `.env` file or a setting it
+cannot check (bot/fast_settings.py; so a wrong one is still refused by the ordinary path, with its
+Swedish message).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import codecs
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -24,54 +25,6 @@ CALCULATE = {"beräkna", "berakna"}
 TYPES = "typer"
 FLAGS = {"--json", "--steg"}
 RULES_OPTION = "--regler"
-LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR")  # as bot/config.py
-
-
-def _database_url(value: str) -> bool:  # Settings._known_database
-    scheme = value.strip().split(":", 1)[0].split("+", 1)[0]
-    return ":" in value and scheme in ("sqlite", "postgresql", "postgres")
-
-
-def _existing_file(value: str) -> bool:  # Settings._existing_file (Path | None)
-    return Path(value).is_file()
-
-
-def _any_text(value: str) -> bool:
-    return True
-
-
-# The settings `lotsen` checks before every command (bot/config.py: Settings with the LOTSEN_ prefix,
-# SlackSettings without one; names in any case), those this path can check exactly as pydantic would.
-# Any other LOTSEN_ variable, or one of these with a value it would refuse, hands over: the ordinary
-# path then accepts it or names what is wrong.
-CHECKS: dict[str, Callable[[str], bool]] = {
-    "lotsen_database_url": _database_url,
-    "lotsen_deadline_rules": _existing_file,
-    "lotsen_rutin_synonyms": _existing_file,
-    "lotsen_log_level": lambda value: value.strip().upper() in LOG_LEVELS,
-    "lotsen_rutin_embedder": _any_text,
-    "slack_bot_token": _any_text,
-    "slack_app_token": _any_text,
-    "slack_signing_secret": _any_text,
-    "slack_api_url": lambda value: value.startswith(("http://", "https://")),
-}
-
-
-def settings_checked(environ: dict[str, str]) -> dict[str, str] | None:
-    """The settings variables (lower-case names) when all are ones this path can vouch for, else None."""
-    if Path(".env").exists():
-        return None  # pydantic-settings reads it; only the ordinary path does
-    found: dict[str, str] = {}
-    for name, value in environ.items():
-        if not name.isascii():
-            return None  # 'ſ'.upper() is 'S': which names match depends on how each reader folds case
-        lower = name.lower()
-        if lower.startswith("lotsen_") or lower in CHECKS:
-            check = CHECKS.get(lower)
-            if check is None or lower in found or not check(value):
-                return None
-            found[lower] = value
-    return found
 
 
 def parse(argv: list[str]) -> tuple[str, list[str], set[str], str | None] | None:
@@ -149,12 +102,14 @@ def _answer(command: str, positional: list[str], flags: set[str], rules_path: Pa
     return 0, result_text(result, "--json" in flags, "--steg" in flags)
 
 
-def run(argv: list[str], environ: dict[str, str] | None = None) -> int | None:
+def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int | None:
     """The exit code when the command was answered here; None to hand over to the ordinary command."""
     parsed = parse(argv)
     if parsed is None or not _printable(argv):
         return None
-    settings = settings_checked(dict(os.environ) if environ is None else environ)
+    from bot.fast_settings import checked_settings
+
+    settings = checked_settings(os.environ if environ is None else environ)
     if settings is None:
         return None
     command, positional, flags, rules = parsed

@@ -187,7 +187,9 @@ def test_the_configured_rule_file_is_used_and_a_wrong_setting_still_refused(
     ("SLACK_API_URL", "ftp://x", False),
     ("LOTSEN_WORKING_HOURS_START", "25", False),  # a setting this path does not check itself
     ("LOTSEN_WORKING_HOURS_START", "9", False),
-    ("LOTSEN_SOMETHING_ELSE", "x", False),
+    ("LOTSEN_OUTBOX_ADMIN", "", True),
+    ("LOTSEN_SOMETHING_ELSE", "x", True),  # not a setting: pydantic-settings ignores it too
+    ("lotsen_database_url", "x", False),  # names in any case, as pydantic-settings reads them
 ])
 def test_settings_are_checked_or_handed_over(clean: Path, monkeypatch: pytest.MonkeyPatch,
                                              name: str, value: str, answered: bool) -> None:
@@ -202,11 +204,13 @@ def test_a_dot_env_file_is_left_to_the_ordinary_path(clean: Path) -> None:
     assert code == 2 and b"LOTSEN_LOG_LEVEL" in err
 
 
-def test_the_settings_it_checks_are_settings(clean: Path) -> None:
+def test_the_fast_paths_know_every_setting() -> None:
     from bot.config import Settings, SlackSettings
+    from bot.fast_settings import CHECKS, SETTINGS
 
     known = {f"lotsen_{name}" for name in Settings.model_fields} | set(SlackSettings.model_fields)
-    assert set(frist_fast.CHECKS) <= known
+    assert known == SETTINGS, "a new setting: add it to bot/fast_settings.py (and a check if it can be checked)"
+    assert set(CHECKS) <= SETTINGS
 
 
 TOKENS = ["beräkna", "berakna", "typer", "utredning", "fhb", "lvu_ansokan", "avvikelse", "xyz", "",
@@ -347,3 +351,13 @@ def test_a_wrong_rule_file_setting_is_refused_by_the_script_in_swedish(tmp_path:
     code, out, err = _process([str(LOTSEN), "frist", "beräkna", "utredning", "2026-12-10"], tmp_path, env)
     assert code == 2 and out == b""
     assert "LOTSEN_DEADLINE_RULES" in err.decode() and "Traceback" not in err.decode()
+
+
+def test_routine_search_also_leaves_a_wrong_setting_to_the_ordinary_path(sqlite_url: str, tmp_path: Path) -> None:
+    env = {**_clean_environment(), "LOTSEN_RUTIN_EMBEDDER": "ingen"}
+    assert _process([str(LOTSEN), "rutiner", "--databas", sqlite_url, "demo"], tmp_path, env)[0] == 0
+    search = ["rutiner", "--databas", sqlite_url, "sök", "vem beslutar att inte inleda utredning?"]
+    _, out, _ = _process([sys.executable, "-c", PROBE, "lotsen", *search], tmp_path, env)
+    assert json.loads(out.decode().splitlines()[-1]) == {"code": 0, "heavy": []}  # indexing stored the index
+    code, out, err = _process([str(LOTSEN), *search], tmp_path, {**env, "lotsen_working_hours_start": "25"})
+    assert code == 2 and out == b"" and b"LOTSEN_WORKING_HOURS_START" in err
