@@ -88,6 +88,11 @@ def parse_plain(text: str) -> list[PlainRule] | None:
         data: Any = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # as rules.py
     except yaml.YAMLError:
         return None
+    return rules_from_data(data)
+
+
+def rules_from_data(data: object) -> list[PlainRule] | None:
+    """The rules in parsed YAML, or None when the pydantic models would refuse or convert anything."""
     if type(data) is not dict or data.keys() != {"rules"} or type(data["rules"]) is not list or not data["rules"]:
         return None
     rules = [_rule(item) for item in data["rules"]]
