@@ -119,7 +119,7 @@ def run(argv: list[str], environ: Mapping[str, str] | None = None) -> int | None
     rules_path = Path(rules if rules is not None else configured)
     try:
         answer = _answer(command, positional, flags, rules_path)
-    except Exception:
+    except Exception:  # a case not foreseen here: nothing is printed yet, so the ordinary path answers
         return None
     if answer is None or "\x1b" in answer[1]:
         return None
