@@ -10,17 +10,26 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from bot.cli.export_files import ExportFormat, write_rows
-from bot.config import get_settings
+
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 app = typer.Typer(help="Lex Sarah: dokument för nämnden och IVO.", no_args_is_help=True, add_completion=False,
                   pretty_exceptions_show_locals=False)
 
 EXIT_USAGE = 2
+
+
+def get_settings() -> Settings:
+    """The checked settings, imported when a command needs them (pydantic-settings costs ~0.1 s)."""
+    from bot.config import get_settings as checked
+
+    return checked()
 
 
 def _fail(message: str) -> NoReturn:

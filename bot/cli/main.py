@@ -341,6 +341,14 @@ _mount_lexsarah()
 @app.callback()
 def _check_settings_first() -> None:
     # Every setting is checked before any command runs: a wrong value is named in Swedish, exit 2.
+    # When bot/fast_settings.py can vouch for them all, pydantic-settings (~0.1 s) is left for the
+    # commands that read settings.
+    import os
+
+    from bot.fast_settings import checked_settings
+
+    if checked_settings(os.environ) is not None:
+        return
     from bot.config import InvalidSettings
 
     try:

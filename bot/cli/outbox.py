@@ -9,17 +9,25 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from typing import Annotated, NoReturn
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
-from bot.config import get_settings
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 utkorg_app = typer.Typer(help="Utkorgen: meddelanden som väntar, har skickats eller inte kunde levereras.",
                          no_args_is_help=True)
 paminnelser_app = typer.Typer(help="Påminnelser: vad som planeras de kommande dagarna.", no_args_is_help=True)
 MAX_PREVIEW_DAYS = 92
 WEEKDAYS = ("mån", "tis", "ons", "tors", "fre", "lör", "sön")
+
+
+def get_settings() -> Settings:
+    """The checked settings, imported when a command needs them (pydantic-settings costs ~0.1 s)."""
+    from bot.config import get_settings as checked
+
+    return checked()
 
 
 def register(app: typer.Typer) -> None:

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from bot.cli.export_files import ExportFormat, write_rows
-from bot.config import get_settings
 
 if TYPE_CHECKING:
     from bot.app import Lotsen
@@ -28,6 +27,7 @@ def _lotsen() -> Lotsen:
     from pydantic import ValidationError
 
     from bot.app import build
+    from bot.config import get_settings  # here, not at import: pydantic-settings costs every command ~0.1 s
 
     try:
         settings = get_settings()

@@ -12,6 +12,8 @@ Public API (pure; the only I/O is reading the rule file):
 Errors carry a Swedish `.message`: UnknownKind, InvalidStart, RuleSetError.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from bot.deadlines.calculator import (
     MAX_START,
     MIN_START,
@@ -32,18 +34,32 @@ from bot.deadlines.calendar import (
     previous_working_day,
     working_days_between,
 )
-from bot.deadlines.rules import (
-    DEFAULT_RULES,
-    Rule,
-    RuleSet,
-    RuleSetError,
-    Unit,
-    UnknownKind,
-    clear_rules_cache,
-    default_rules,
-    load_rules,
-    parse_rules,
-)
+from bot.deadlines.kinds import RuleSetError, Unit, UnknownKind
+
+if TYPE_CHECKING:
+    from bot.deadlines.rules import (
+        DEFAULT_RULES,
+        Rule,
+        RuleSet,
+        clear_rules_cache,
+        default_rules,
+        load_rules,
+        parse_rules,
+    )
+
+# rules.py validates with pydantic: imported on first use, so that the calculator and the calendar
+# (and `lotsen frist`'s fast path, bot/cli/frist_fast.py) work without it.
+_FROM_RULES = {"DEFAULT_RULES", "Rule", "RuleSet", "clear_rules_cache", "default_rules", "load_rules",
+               "parse_rules"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _FROM_RULES:
+        from bot.deadlines import rules
+
+        return getattr(rules, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_RULES",

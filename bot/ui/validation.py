@@ -9,24 +9,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from datetime import date, timedelta
+from datetime import date
 
 from bot.privacy.guard import free_text_errors
 from bot.ui import texts as t
+from bot.ui.day_words import DAY_WORDS as DAY_WORDS  # re-exported: callers import them from here
+from bot.ui.day_words import day_word as day_word
 from bot.ui.model import FieldKind, Form, FormField
 
 MIN_DATE = date(2000, 1, 1)
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Words people type for a day, as the console and `/frist beräkna` take them.
-DAY_WORDS = {"idag": 0, "i dag": 0, "igår": -1, "i går": -1, "igar": -1, "imorgon": 1, "i morgon": 1}
-
-
-def day_word(raw: str, today: date) -> date | None:
-    """`idag`, `igår`, `i morgon` as a date; None for anything else."""
-    offset = DAY_WORDS.get(" ".join(raw.strip().lower().split()))
-    return None if offset is None else today + timedelta(days=offset)
-
-
 def date_error(raw: str) -> str | None:
     """What is wrong with a typed date: its form, a day the calendar lacks, or a date before 2000."""
     value = raw.strip()
