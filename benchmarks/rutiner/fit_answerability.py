@@ -4,9 +4,10 @@ Run: `.venv/bin/python -m benchmarks.rutiner.fit_answerability [--write]`.
 
 Indexes benchmarks/rutiner/unseen/catalogue, searches every question of unseen/tune.yml (never
 test.yml), and fits two logistic models on the search signals, labelled by whether the catalogue
-answers the question: one with dense similarity, one for lexical search alone. The decision threshold
-is the one that declines the most no-answer questions while declining at most 5 % of the answerable
-ones on tune.yml. `--write` stores the coefficients in bot/rutiner/answerability.json.
+answers the question: one with dense similarity, one for lexical search alone (class-balanced, L2
+penalty as chosen by cross-validation: benchmarks/rutiner/cv_answerability.py). The decision threshold
+declines as many no-answer questions as it can while declining at most 5 % of the answerable ones on
+tune.yml. `--write` stores the coefficients in bot/rutiner/answerability.json.
 """
 
 from __future__ import annotations
@@ -15,54 +16,27 @@ import argparse
 import json
 import shutil
 import tempfile
-from dataclasses import replace
-from itertools import pairwise
 from pathlib import Path
 
+from benchmarks.rutiner.cv_answerability import CHOSEN, Row, fitted
 from benchmarks.rutiner.evaluate import UNSEEN, UNSEEN_CATALOGUE, load_questions
-from bot.rutiner.answerability import COEFFICIENTS, HYBRID, LEXICAL, Model, fit
+from bot.rutiner.answerability import COEFFICIENTS, HYBRID, LEXICAL, Model
 from bot.rutiner.service import RoutineCatalogue
 from storage.db import Database
 from storage.migrate import upgrade
 
-MAX_FALSE_DECLINES = 0.05
 
-
-def signals(catalogue: RoutineCatalogue) -> list[tuple[dict[str, float], bool]]:
-    rows = []
+def signals(catalogue: RoutineCatalogue) -> list[Row]:
+    rows: list[Row] = []
     for question, expect in load_questions(UNSEEN / "tune.yml"):
         result = catalogue.search(question, limit=3)
-        rows.append((result.signals, expect is not None))
+        rows.append({"signals": result.signals, "y": expect is not None})
     return rows
 
 
-def threshold(model: Model, rows: list[tuple[dict[str, float], bool]]) -> float:
-    """Balanced accuracy (share of no-answer declined + share of answerable answered) at its best on
-    tune.yml, among thresholds declining at most MAX_FALSE_DECLINES of the answerable (with a margin of
-    one question, so the threshold does not sit on the edge of the tuning half); the middle of the
-    best stretch of thresholds."""
-    answerable = sorted(model.probability(s) for s, y in rows if y)
-    unanswerable = sorted(model.probability(s) for s, y in rows if not y)
-    allowed = MAX_FALSE_DECLINES * len(answerable) + 1
-    points = sorted({*answerable, *unanswerable})
-    cuts = [(a + b) / 2 for a, b in pairwise(points)] or [0.5]
-    scored = []
-    for t in cuts:
-        false_declines = sum(p < t for p in answerable)
-        if false_declines > allowed:
-            continue
-        value = sum(p < t for p in unanswerable) / max(1, len(unanswerable)) - false_declines / len(answerable)
-        scored.append((round(value, 6), t))
-    if not scored:
-        return 0.5
-    best = max(v for v, _ in scored)
-    stretch = [t for v, t in scored if v == best]
-    return (min(stretch) + max(stretch)) / 2
-
-
-def report(name: str, model: Model, rows: list[tuple[dict[str, float], bool]]) -> None:
-    answerable = [model.probability(s) for s, y in rows if y]
-    unanswerable = [model.probability(s) for s, y in rows if not y]
+def report(name: str, model: Model, rows: list[Row]) -> None:
+    answerable = [model.probability(r["signals"]) for r in rows if r["y"]]  # type: ignore[arg-type]
+    unanswerable = [model.probability(r["signals"]) for r in rows if not r["y"]]  # type: ignore[arg-type]
     print(f"{name}: threshold {model.threshold:.3f}; on tune.yml declines "
           f"{sum(p < model.threshold for p in unanswerable)}/{len(unanswerable)} no-answer, "
           f"{sum(p < model.threshold for p in answerable)}/{len(answerable)} answerable")
@@ -83,8 +57,7 @@ def main() -> None:
             catalogue = RoutineCatalogue(Database(url), embedder=embedder)
             catalogue.index_directory(UNSEEN_CATALOGUE)
             rows = signals(catalogue)
-            model = fit(rows, features)
-            model = replace(model, threshold=threshold(model, rows))
+            model = fitted(rows, features, CHOSEN[kind])
             report(kind, model, rows)
             out[kind] = model.to_dict()
         if args.write:

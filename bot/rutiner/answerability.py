@@ -9,11 +9,14 @@ Signals (all free of the catalogue's size and of the question's length):
   synonym, compound split or spelling correction of the question's only otherwise unmatched word does
   not count (that one word is what the question is about, and it was not found);
 - `fused_margin`: fused score of the best document minus the next one's;
-- `missing_rare`: the weight (idf, in units) of the most telling question word the best passage lacks;
-  a word the catalogue has never seen weighs most.
+- `missing_topic`: the weight (idf, in units) of the most telling question word the best passage lacks
+  (as itself), among the words that are not common in Swedish at large (common_words_sv.txt): a word
+  the catalogue has never seen weighs most, but "jobbar" or "igår" are not a question's topic however
+  rare they are in a small catalogue. (`missing_rare`, the same over all words, is still computed.)
 
 Coefficients are fitted on benchmarks/rutiner/unseen/tune.yml only
-(`python -m benchmarks.rutiner.fit_answerability`) and shipped in answerability.json: one model with
+(`python -m benchmarks.rutiner.fit_answerability`; chosen by cross-validation on tune.yml,
+`python -m benchmarks.rutiner.cv_answerability`) and shipped in answerability.json: one model with
 the dense signals and one for lexical search alone (when the model cannot be loaded).
 """
 
@@ -26,8 +29,8 @@ from functools import lru_cache
 from pathlib import Path
 
 COEFFICIENTS = Path(__file__).with_name("answerability.json")
-HYBRID = ("dense_z", "dense_margin", "lex_units", "coverage", "fused_margin", "missing_rare")
-LEXICAL = ("lex_units", "coverage", "fused_margin", "missing_rare")
+HYBRID = ("dense_z", "dense_margin", "lex_units", "coverage", "fused_margin", "missing_topic")
+LEXICAL = ("lex_units", "coverage", "fused_margin", "missing_topic")
 
 
 @dataclass(frozen=True)
@@ -71,32 +74,3 @@ def answerable(signals: dict[str, float], dense: bool) -> tuple[bool, float]:
     model = models()["hybrid" if dense else "lexical"]
     p = model.probability(signals)
     return p >= model.threshold, p
-
-
-def fit(rows: list[tuple[dict[str, float], bool]], features: tuple[str, ...], *, l2: float = 1.0,
-        steps: int = 3000, rate: float = 0.1) -> Model:
-    """Plain logistic regression with an L2 penalty, by gradient descent over standardised signals."""
-    n = len(rows)
-    cols = [[r[0].get(f, 0.0) for r in rows] for f in features]
-    mean = [sum(c) / n for c in cols]
-    scale = [math.sqrt(sum((v - m) ** 2 for v in c) / n) or 1.0 for c, m in zip(cols, mean, strict=True)]
-    xs = [[(r[0].get(f, 0.0) - m) / s for f, m, s in zip(features, mean, scale, strict=True)] for r in rows]
-    ys = [1.0 if r[1] else 0.0 for r in rows]
-    positives = sum(ys)
-    # Classes weighted equally: the no-answer questions are few but matter as much.
-    cw = {1.0: n / (2 * max(positives, 1)), 0.0: n / (2 * max(n - positives, 1))}
-    w = [0.0] * len(features)
-    b = 0.0
-    for _ in range(steps):
-        gw = [0.0] * len(features)
-        gb = 0.0
-        for x, y in zip(xs, ys, strict=True):
-            z = b + sum(wi * xi for wi, xi in zip(w, x, strict=True))
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            err = (p - y) * cw[y]
-            gb += err
-            for i, xi in enumerate(x):
-                gw[i] += err * xi
-        w = [wi - rate * (gi / n + l2 * wi / n) for wi, gi in zip(w, gw, strict=True)]
-        b -= rate * gb / n
-    return Model(features, tuple(mean), tuple(scale), tuple(w), b)

@@ -16,6 +16,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.rutiner.analysis import (
@@ -59,6 +61,8 @@ CROSS_REFERENCE_WEIGHT = 0.3
 CROSS_REFERENCE_DENSE = 0.05  # subtracted from such a section's dense similarity
 # Fusion: lexical share of the fused score (the rest is dense).
 LEXICAL_SHARE = 0.6
+# Words common in Swedish at large (Zipf >= 4.5 in wordfreq's Swedish list): never a question's topic.
+COMMON_WORDS = Path(__file__).with_name("common_words_sv.txt")
 # Origins that read a question word as something else; see coverage in rank().
 REREAD = {"del", "stavning", "synonym"}
 
@@ -373,6 +377,16 @@ def _strict_coverage(matched: set[int], reread: set[int], weights: dict[int, flo
     return sum(weights[c] for c in counted) / total
 
 
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words common in Swedish at large (common_words_sv.txt, from wordfreq; read on first use)."""
+    try:
+        lines = COMMON_WORDS.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def rank(index: SearchIndex, question: str, terms: list[QueryTerm], today: date, limit: int,
          dense: DenseScores | None = None) -> SearchResult:
     weights = concept_weights(index, terms)
@@ -432,6 +446,17 @@ def rank(index: SearchIndex, question: str, terms: list[QueryTerm], today: date,
         missing = [weights[c] for c in weights if c not in matched or c in reread]
         signals["missing_rare"] = min(max(missing, default=0.0) / index.unit, 3.0)
         signals["fused_margin"] = best.score - hits[1].score if len(hits) > 1 else best.score
+        # The same, counting only words that are not common in Swedish at large (a small catalogue's
+        # idf weighs "jobbar" or "igår" as rare as "arvode"): the most telling topic word it lacks.
+        lacking = {c for c in weights if c not in matched or c in reread}
+        sources: dict[int, str] = {}
+        for t in terms:
+            if t.concept in lacking and t.concept not in sources:
+                sources[t.concept] = t.source or t.word
+        common = common_words()
+        topical = [weights[c] for c in lacking
+                   if not (sources.get(c) and all(w in common for w in sources[c].lower().split()))]
+        signals["missing_topic"] = min(max(topical, default=0.0) / index.unit, 3.0)
         answered, confidence = answerable(signals, dense=bool(dense_of))
         if not dense_of:  # words only (no model): the earlier rule, set on the demo sets, is a floor too
             answered = answered and confident(best, index.unit)

@@ -165,6 +165,28 @@ def test_a_reading_of_the_only_unmatched_word_is_not_coverage() -> None:
     assert _strict_coverage({0}, {0}, {0: 1.0}) == pytest.approx(1.0)
 
 
+def test_a_word_common_in_swedish_is_not_the_missing_topic(db_url: str, tmp_path: Path) -> None:
+    """missing_topic weighs what the best passage lacks, but a word common in Swedish at large
+    (jobbar, igår) is not what a question is about, however rare it is in a small catalogue."""
+    folder = tmp_path / "rutiner"
+    folder.mkdir()
+    (folder / "familjehem.md").write_text(
+        "# Placering i familjehem\n\n## Uppföljning\n\nFamiljehemmet besöks varje månad av handläggaren.\n\n"
+        "## Utredning\n\nFamiljehemmet utreds och godkänns av nämnden.\n", encoding="utf-8")
+    (folder / "avvikelse.md").write_text(
+        "# Avvikelser\n\n## Rapportera\n\nRapportera avvikelsen senast dagen efter till enhetschefen.\n",
+        encoding="utf-8")
+    catalogue = _catalogue(db_url)
+    catalogue.index_directory(folder)
+    chat = catalogue.search("jag jobbar med familjehem, hur ofta besöks familjehemmet")
+    topic = catalogue.search("familjehem arvode, hur ofta höjs arvodet")
+    assert chat.hits[0].document == topic.hits[0].document == "familjehem.md"
+    # Both lack one word the catalogue has never seen; only the topic word counts.
+    assert chat.signals["missing_rare"] > 0 and topic.signals["missing_rare"] > 0
+    assert chat.signals["missing_topic"] == 0.0
+    assert topic.signals["missing_topic"] == pytest.approx(topic.signals["missing_rare"])
+
+
 def test_thumbs_down_asks_which_routine_it_should_have_been(demo: RoutineCatalogue) -> None:
     import json
 
