@@ -25,6 +25,8 @@ NO_ANSWER = (
 NEAREST = "Jag hittar ingen antagen rutin som svarar på det. Närmast är:"
 NEAREST_ASK = ("Svarar ingen av dem, fråga din teamledare eller enhetschef, eller kvalitetsenheten som "
                "förvaltar rutinerna.")
+TOO_VAGUE = ("Det är för lite för att jag ska veta vilken rutin du menar. Skriv frågan med några ord till, "
+             "t.ex. ”vem utreder en avvikelse?” eller ”hur snabbt ska en orosanmälan bedömas?”")
 SUPERSEDED = "⚠ Äldre version; det finns en gällande version av rutinen."
 LEXICAL_ONLY = "Obs: språkmodellen kunde inte laddas, så sökningen använder bara orden i frågan."
 FORM_SUGGEST = "rutin_suggest"
@@ -104,6 +106,8 @@ def suggestion_form(token: str, document: str) -> Form:
 
 def answer_text(result: SearchResult, *, with_path: bool = False) -> str:
     """The answer as plain text (the command line): each hit with its source, or that nothing fits."""
+    if result.vague:
+        return TOO_VAGUE
     if not result.answered:
         return nearest_text(result, with_path=with_path) if result.nearest else NO_ANSWER
     text = "\n\n".join(hit_text(n, h, with_path=with_path).replace("*", "")
@@ -116,7 +120,7 @@ def answer_text(result: SearchResult, *, with_path: bool = False) -> str:
 def answer(result: SearchResult, token: str) -> Message:
     """`token` identifies the question for the feedback buttons (the question text is not in the button)."""
     if not result.answered:
-        text = nearest_text(result) if result.nearest else NO_ANSWER
+        text = TOO_VAGUE if result.vague else nearest_text(result) if result.nearest else NO_ANSWER
         return Message(text=text, sections=(text,))
     sections = tuple(hit_text(n, h) for n, h in enumerate(result.hits, start=1))
     first = result.hits[0]

@@ -146,17 +146,18 @@ class SearchResult:
     confidence: float = 0.0  # the answerability model's probability that the best hit answers
     signals: dict[str, float] = field(default_factory=dict)  # what the answerability model weighed
     dense: bool = False  # whether dense similarity took part (else lexical only)
+    vague: bool = False  # too little to go on (is_vague): asked to say more, not answered
 
     @property
     def nearest(self) -> list[Hit]:
         """When not answered: the routines closest to the question, named honestly as such."""
-        return [] if self.answered else self.hits[:3]
+        return [] if self.answered or self.vague else self.hits[:3]
 
     def to_dict(self) -> dict[str, object]:
         return {"question": self.question, "answered": self.answered, "hits": [h.to_dict() for h in self.hits],
                 "nearest": [{"document": h.document, "path": h.path, "title": h.title, "section": h.section,
                              "outdated": h.outdated} for h in self.nearest],
-                "confidence": round(self.confidence, 3), "read_as": self.read_as}
+                "confidence": round(self.confidence, 3), "read_as": self.read_as, "vague": self.vague}
 
 
 @dataclass
@@ -387,6 +388,17 @@ def common_words() -> frozenset[str]:
     return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
+def is_vague(terms: list[QueryTerm], weights: dict[int, float]) -> bool:
+    """A question of at most one word that carries meaning, and that word common Swedish ("idag",
+    "barn", "hjälp mig"): no routine can be told from it, however well some passage happens to
+    match. Such a question is asked to say more rather than answered with whatever ranks first."""
+    if len(weights) > 1:
+        return False
+    common = common_words()
+    own = {t.concept: (t.source or t.word).lower() for t in reversed(terms)}
+    return all(all(w in common for w in own.get(c, "").split()) for c in weights)
+
+
 def rank(index: SearchIndex, question: str, terms: list[QueryTerm], today: date, limit: int,
          dense: DenseScores | None = None) -> SearchResult:
     weights = concept_weights(index, terms)
@@ -460,9 +472,12 @@ def rank(index: SearchIndex, question: str, terms: list[QueryTerm], today: date,
         answered, confidence = answerable(signals, dense=bool(dense_of))
         if not dense_of:  # words only (no model): the earlier rule, set on the demo sets, is a floor too
             answered = answered and confident(best, index.unit)
+    vague = is_vague(terms, weights)
+    if vague:
+        answered = False
     return SearchResult(question=question, answered=answered, hits=hits[:limit], more=hits[limit:shown],
                         read_as=interpretations(terms), confidence=confidence, signals=signals,
-                        dense=bool(dense_of))
+                        dense=bool(dense_of), vague=vague)
 
 
 def _fuse_dense(index: SearchIndex, dense: DenseScores, lexical: dict[int, tuple[float, int]],

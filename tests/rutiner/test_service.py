@@ -6,6 +6,7 @@ import shutil
 from datetime import date
 from pathlib import Path
 
+import pytest
 import time_machine
 
 from bot.demo.seed import DEMO_CATALOGUE
@@ -169,3 +170,17 @@ def test_typos_abbreviations_and_compounds_reach_the_right_routine(demo: Routine
     ]:
         result = demo.search(question)
         assert result.answered and result.hits[0].document == document, question
+
+
+@pytest.mark.parametrize("question", ["idag", "barn", "hjälp mig", "vad gäller", "och"])
+def test_a_question_with_no_topic_is_asked_to_say_more(demo: RoutineCatalogue, question: str) -> None:
+    from bot.rutiner.messages import TOO_VAGUE, answer_text
+
+    result = demo.search(question)
+    assert result.vague and not result.answered and result.nearest == []
+    assert answer_text(result) == TOO_VAGUE
+
+
+@pytest.mark.parametrize("question", ["fhb", "orosanmälan", "vem utreder en avvikelse", "barn som far illa"])
+def test_a_short_question_with_a_topic_is_searched(demo: RoutineCatalogue, question: str) -> None:
+    assert not demo.search(question).vague

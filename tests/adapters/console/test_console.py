@@ -67,7 +67,7 @@ def test_cancelling_a_form_stores_nothing(lotsen: Lotsen) -> None:
 
 def test_roles_and_refusals_are_visible_in_the_console(lotsen: Lotsen) -> None:
     output = drive(lotsen, [*FILE_REPORT, "byt hl.erik", "/avvikelse visa AVV-2026-0001", "byt nobody",
-                            "personer", "vem", "1", "flyga", "hjälp", "avsluta"])
+                            "personer", "vem", "1", "flyga drönare över parken", "hjälp", "avsluta"])
     assert "inte behörighet att se AVV-2026-0001" in output
     assert "Ingen i organisationen heter eller har id 'nobody'" in output
     assert "kv.petra" in output and "Du är Erik Handläggare (hl.erik; handläggare)" in output
