@@ -133,9 +133,17 @@ def measure(rounds: int, *, split: bool) -> None:
         cpu: dict[str, float] = {"lotsen_cmd": 0.0, "lotsen_sub": 0.0, "bare_cmd": 0.0, "bare_sub": 0.0,
                                  "peer_cmd": 0.0, "peer_sub": 0.0}
 
+        modal_ms: dict[str, list[float]] = {"peer_cmd": [], "lotsen_cmd": []}
+
         def measured(key: str, ps: psutil.Process, fn: Callable[[int], Response]) -> list[float]:
             before = sum(ps.cpu_times()[:2])
+            opened = len(fake.calls_to("views.open"))
+            started = time.perf_counter()
             ms = burst(fn, CONCURRENCY)
+            if key in modal_ms:  # when did the burst's last modal reach Slack (the trigger_id lasts 3 s)?
+                if len(fake.wait_for("views.open", opened + CONCURRENCY, timeout=10)) < opened + CONCURRENCY:
+                    raise SystemExit(f"{key}: not every command opened its modal")
+                modal_ms[key].append((time.perf_counter() - started) * 1000)
             time.sleep(0.3)  # let post-ack work (modals, DMs) finish inside the measurement
             cpu[key] += sum(ps.cpu_times()[:2]) - before
             return ms
@@ -163,6 +171,8 @@ def measure(rounds: int, *, split: bool) -> None:
         _, _, bare_cmd_p99 = report("bare Bolt /noop command", bare_cmd_ms)
         report("peer Bolt /avvikelse (opens a fixed modal)", peer_cmd_ms)
         _, _, cmd_p99 = report("Lotsen /avvikelse (opens modal)", cmd_ms)
+        print("  last modal of a burst opened after (from the burst's first request; Slack allows 3 s): "
+              + ", ".join(f"{k} {max(v):.0f} ms" for k, v in modal_ms.items()))
         report("bare Bolt view_submission (no-op)", bare_sub_ms)
         _, _, peer_sub_p99 = report("peer Bolt view_submission (1 insert)", peer_sub_ms)
         _, _, sub_p99 = report("Lotsen view_submission (stores report)", sub_ms)

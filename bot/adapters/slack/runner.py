@@ -6,6 +6,7 @@ Lotsen with a message that names the variable instead of a stack trace.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import logging
@@ -23,7 +24,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack import intake
-from bot.adapters.slack.app import create_app
+from bot.adapters.slack.app import after_ack_of, create_app
 from bot.adapters.slack.sender import SlackSender
 from bot.app import Lotsen
 from bot.clock import STOCKHOLM
@@ -82,6 +83,9 @@ class SlackRuntime:
             self.dispatcher.stopping = True
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
+        worker = after_ack_of(self.app)
+        if worker is not None:
+            worker.shutdown()  # modals of commands already acked are still opened
 
 
 def stop_on_sigterm() -> None:
@@ -105,16 +109,19 @@ def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: f
     scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
     dispatcher = None
     if lotsen.settings.dispatcher_in_process:
+        worker = after_ack_of(app)
         dispatcher = add_dispatch_job(scheduler, lotsen, app.client,
-                                      tick_seconds or lotsen.settings.dispatcher_tick_seconds)
+                                      tick_seconds or lotsen.settings.dispatcher_tick_seconds,
+                                      yield_to=worker.wait_for_acks if worker is not None else None)
     add_daily_jobs(scheduler, lotsen)
     scheduler.start()
     return SlackRuntime(app=app, scheduler=scheduler, signing_secret=slack.slack_signing_secret or "",
                         dispatcher=dispatcher)
 
 
-def add_dispatch_job(scheduler: Any, lotsen: Lotsen, client: WebClient, seconds: float) -> Dispatcher:
-    dispatcher = lotsen.dispatcher([SlackSender(client)])
+def add_dispatch_job(scheduler: Any, lotsen: Lotsen, client: WebClient, seconds: float,
+                     yield_to: Callable[[], None] | None = None) -> Dispatcher:
+    dispatcher = lotsen.dispatcher([SlackSender(client, yield_to=yield_to)])
     # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
     scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
                       misfire_grace_time=None)
@@ -176,6 +183,8 @@ def _read_body(environ: dict[str, Any]) -> bytes | None:
 def wsgi_app(app: App, signing_secret: str | None = None) -> Callable[[dict[str, Any], Callable[..., Any]],
                                                                          Iterable[bytes]]:
     handler = SlackRequestHandler(app)
+    worker = after_ack_of(app)
+    acking = worker.acking if worker is not None else contextlib.nullcontext
 
     def refuse(start_response: Callable[..., Any], verdict: intake.Verdict) -> Iterable[bytes]:
         # No traceback and nothing from the body in the log: the status and the reason only.
@@ -202,7 +211,8 @@ def wsgi_app(app: App, signing_secret: str | None = None) -> Callable[[dict[str,
             if verdict.status != 200:
                 return refuse(start_response, verdict)
             environ = {**environ, "wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))}
-        return handler(environ, start_response)
+        with acking():  # work after earlier acks waits while this one is answered
+            return handler(environ, start_response)
 
     return application
 
