@@ -14,7 +14,6 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -23,11 +22,11 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.adapters.scheduling import add_daily_jobs
 from bot.adapters.slack import intake
 from bot.adapters.slack.app import after_ack_of, create_app
 from bot.adapters.slack.sender import SlackSender
 from bot.app import Lotsen
-from bot.clock import STOCKHOLM
 from bot.config import SlackSettings
 from bot.reminders.dispatcher import Dispatcher
 
@@ -126,24 +125,6 @@ def add_dispatch_job(scheduler: Any, lotsen: Lotsen, client: WebClient, seconds:
     scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
                       misfire_grace_time=None)
     return dispatcher
-
-
-MORNING = time(6, 45)
-
-
-def add_daily_jobs(scheduler: BackgroundScheduler, lotsen: Lotsen) -> None:
-    """Daily planning (review reminders, digests, escalations) at 06:45 Stockholm time (never
-    02:00-03:00, where DST shifts). Planning writes outbox rows with unique keys, so several instances
-    running it, or running it again, plan each delivery once. A bot started after 06:45 plans the
-    morning at once: a restart must not cost the day's digests."""
-    from bot.reminders.planner import plan_morning
-
-    # One cron job, whose first run is now when started after the morning: a separate run-once job
-    # would be removed by the scheduler after it ran, which races with shutdown (JobLookupError).
-    now = datetime.now(STOCKHOLM)
-    first_run = {"next_run_time": now} if now.time() >= MORNING else {}
-    scheduler.add_job(plan_morning, "cron", hour=MORNING.hour, minute=MORNING.minute, args=[lotsen],
-                      coalesce=True, misfire_grace_time=3600, id="plan_morning", **first_run)
 
 
 def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
