@@ -195,10 +195,10 @@ def measure(rounds: int, *, split: bool) -> None:
                                 capture_output=True, text=True, check=True).stdout
         count = len(__import__("json").loads(stored))
         print(f"Reports stored: {count} (expected {CONCURRENCY * rounds})")
-        if split:
-            time.sleep(3)
-        dms = len(fake.calls_to("chat.postMessage"))
-        print(f"DMs delivered so far: {dms} of {2 * count} (receipt + chef notice per report)")
+        waited = time.perf_counter()
+        dms = len(fake.wait_for("chat.postMessage", 2 * count, timeout=30))
+        print(f"DMs delivered: {dms} of {2 * count} (receipt + chef notice per report), the last "
+              f"{time.perf_counter() - waited:.1f} s after the stored count was read")
     finally:
         for proc in (lotsen_proc, bare_proc, *extra):
             proc.terminate()
