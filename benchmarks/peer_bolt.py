@@ -5,7 +5,9 @@ choices present, the free texts present and not too long) and inserts one row in
 with the standard library's sqlite3 on the same database file (WAL, busy timeout), then acks with
 a one-line receipt view. It has a no-op `/noop` command and a no-op `noop` view as well, so it is
 also the bare Bolt app, and an `/avvikelse` command that acks and opens a fixed modal (views.open).
-Served exactly like Lotsen's HTTP mode (waitress, 8 threads, WSGI adapter):
+Served exactly like Lotsen's HTTP mode (waitress, 8 threads, WSGI adapter). On `/slack/inline` the
+same `/noop` is served by a second app with `process_before_response=True`, as Lotsen's listeners run
+(in the request's thread, no pool, no 10 ms polling for the ack):
 
     python -m benchmarks.peer_bolt PORT SLACK_API_URL SECRET DATABASE_URL
 """
@@ -81,6 +83,17 @@ def validate(state: dict[str, Any]) -> tuple[dict[str, str | None], dict[str, st
     return values, errors
 
 
+def create_inline_noop_app(secret: str, api_url: str) -> App:
+    app = App(client=WebClient(token="xoxb-peer", base_url=api_url), signing_secret=secret,
+              token_verification_enabled=False, process_before_response=True)
+
+    @app.command("/noop")
+    def noop(ack: Ack) -> None:
+        ack()
+
+    return app
+
+
 def create_peer_app(url: str, secret: str, api_url: str) -> App:
     app = App(client=WebClient(token="xoxb-peer", base_url=api_url), signing_secret=secret,
               token_verification_enabled=False)
@@ -139,11 +152,14 @@ def main() -> None:
     port, api_url, secret, url = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
     create_peer_schema(url)
     handler = SlackRequestHandler(create_peer_app(url, secret, api_url))
+    inline = SlackRequestHandler(create_inline_noop_app(secret, api_url), path="/slack/inline")
 
     def application(environ: dict[str, Any], start_response: Any) -> Any:
         if environ.get("PATH_INFO") == "/healthz":
             start_response("200 OK", [("Content-Type", "text/plain")])
             return [b"ok"]
+        if environ.get("PATH_INFO") == "/slack/inline":
+            return inline(environ, start_response)
         return handler(environ, start_response)
 
     serve(application, host="127.0.0.1", port=port, threads=8, ident="peer")

@@ -12,8 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from io import BytesIO
 
-from docx import Document
-
 from bot.clock import to_local
 from bot.lex_sarah import texts as t
 from storage.models.lex_sarah import LexSarahEvent, LexSarahMeasure, LexSarahReport
@@ -59,6 +57,8 @@ def investigation_sections(r: LexSarahReport) -> list[tuple[str, str | None, str
 
 
 def build_docx(data: DocumentData) -> bytes:
+    from docx import Document  # python-docx and lxml: about 8 MB, imported when a document is asked for
+
     r = data.report
     doc = Document()
     doc.add_heading(f"{t.DOC_TITLE}: {r.number}", level=0)

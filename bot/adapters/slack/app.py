@@ -4,7 +4,8 @@ Listeners live in `listeners/`, one module per request type. Two middlewares run
 retried events are dropped (the same event_id), and the Slack user is resolved to a `Person` once,
 when a listener first asks (after a command's ack, before a submission's).
 Everything answers Slack within its 3-second window: acks come first, and the only work before
-them is a database lookup.
+them is a database lookup. Listeners run in the request's thread (process_before_response); what a
+command, button or event does after its ack runs on `after_ack`'s bounded worker.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_sdk import WebClient
 
+from bot.adapters.slack.after_ack import AfterAck
 from bot.adapters.slack.context import ACTOR_RESOLVER, CHANNEL
 from bot.adapters.slack.identity import email_of, resolve_slack_user
 from bot.adapters.slack.listeners import register_all
@@ -44,6 +46,12 @@ def _request_kind(body: dict[str, Any]) -> str | None:
     return str(event.get("type")) if event else body.get("type")
 
 
+def after_ack_of(app: App) -> AfterAck | None:
+    """The app's after-ack worker (to stop it, or to run it inline when profiling)."""
+    worker = getattr(app, "lotsen_after_ack", None)
+    return worker if isinstance(worker, AfterAck) else None
+
+
 def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str) -> App:
     client = WebClient(token=token, base_url=base_url)
     app = App(
@@ -51,7 +59,14 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
         signing_secret=signing_secret,
         token_verification_enabled=False,  # start-up calls auth.test itself, with a clearer message
         request_verification_enabled=True,
+        # Listeners run in the request's own thread and Bolt answers when they return: they ack and hand
+        # the rest to `after_ack` (a submission acks last, after storing). Without this, Bolt would run
+        # each listener in a pool of five threads and poll every 10 ms for the ack, and a burst of
+        # commands would queue its acks behind the views.open calls of the commands before.
+        process_before_response=True,
     )
+    after_ack = AfterAck(token, base_url)
+    app.lotsen_after_ack = after_ack  # type: ignore[attr-defined]  # see after_ack_of
 
     def first_delivery(key: str) -> bool:
         with lotsen.db.session() as session:
@@ -91,5 +106,5 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
             context[ACTOR_RESOLVER] = lambda: resolve(context, user_id, request)
         return next()
 
-    register_all(app, lotsen)
+    register_all(app, lotsen, after_ack)
     return app

@@ -6,6 +6,7 @@ Lotsen with a message that names the variable instead of a stack trace.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import io
 import logging
@@ -13,7 +14,6 @@ import signal
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime, time
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -22,11 +22,11 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.adapters.scheduling import add_daily_jobs
 from bot.adapters.slack import intake
-from bot.adapters.slack.app import create_app
+from bot.adapters.slack.app import after_ack_of, create_app
 from bot.adapters.slack.sender import SlackSender
 from bot.app import Lotsen
-from bot.clock import STOCKHOLM
 from bot.config import SlackSettings
 from bot.reminders.dispatcher import Dispatcher
 
@@ -82,6 +82,9 @@ class SlackRuntime:
             self.dispatcher.stopping = True
         if self.scheduler.running:
             self.scheduler.shutdown(wait=True)
+        worker = after_ack_of(self.app)
+        if worker is not None:
+            worker.shutdown()  # modals of commands already acked are still opened
 
 
 def stop_on_sigterm() -> None:
@@ -105,38 +108,23 @@ def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: f
     scheduler = BackgroundScheduler(timezone="Europe/Stockholm")
     dispatcher = None
     if lotsen.settings.dispatcher_in_process:
+        worker = after_ack_of(app)
         dispatcher = add_dispatch_job(scheduler, lotsen, app.client,
-                                      tick_seconds or lotsen.settings.dispatcher_tick_seconds)
+                                      tick_seconds or lotsen.settings.dispatcher_tick_seconds,
+                                      yield_to=worker.wait_for_acks if worker is not None else None)
     add_daily_jobs(scheduler, lotsen)
     scheduler.start()
     return SlackRuntime(app=app, scheduler=scheduler, signing_secret=slack.slack_signing_secret or "",
                         dispatcher=dispatcher)
 
 
-def add_dispatch_job(scheduler: Any, lotsen: Lotsen, client: WebClient, seconds: float) -> Dispatcher:
-    dispatcher = lotsen.dispatcher([SlackSender(client)])
+def add_dispatch_job(scheduler: Any, lotsen: Lotsen, client: WebClient, seconds: float,
+                     yield_to: Callable[[], None] | None = None) -> Dispatcher:
+    dispatcher = lotsen.dispatcher([SlackSender(client, yield_to=yield_to)])
     # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
     scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
                       misfire_grace_time=None)
     return dispatcher
-
-
-MORNING = time(6, 45)
-
-
-def add_daily_jobs(scheduler: BackgroundScheduler, lotsen: Lotsen) -> None:
-    """Daily planning (review reminders, digests, escalations) at 06:45 Stockholm time (never
-    02:00-03:00, where DST shifts). Planning writes outbox rows with unique keys, so several instances
-    running it, or running it again, plan each delivery once. A bot started after 06:45 plans the
-    morning at once: a restart must not cost the day's digests."""
-    from bot.reminders.planner import plan_morning
-
-    # One cron job, whose first run is now when started after the morning: a separate run-once job
-    # would be removed by the scheduler after it ran, which races with shutdown (JobLookupError).
-    now = datetime.now(STOCKHOLM)
-    first_run = {"next_run_time": now} if now.time() >= MORNING else {}
-    scheduler.add_job(plan_morning, "cron", hour=MORNING.hour, minute=MORNING.minute, args=[lotsen],
-                      coalesce=True, misfire_grace_time=3600, id="plan_morning", **first_run)
 
 
 def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
@@ -176,6 +164,8 @@ def _read_body(environ: dict[str, Any]) -> bytes | None:
 def wsgi_app(app: App, signing_secret: str | None = None) -> Callable[[dict[str, Any], Callable[..., Any]],
                                                                          Iterable[bytes]]:
     handler = SlackRequestHandler(app)
+    worker = after_ack_of(app)
+    acking = worker.acking if worker is not None else contextlib.nullcontext
 
     def refuse(start_response: Callable[..., Any], verdict: intake.Verdict) -> Iterable[bytes]:
         # No traceback and nothing from the body in the log: the status and the reason only.
@@ -202,7 +192,8 @@ def wsgi_app(app: App, signing_secret: str | None = None) -> Callable[[dict[str,
             if verdict.status != 200:
                 return refuse(start_response, verdict)
             environ = {**environ, "wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))}
-        return handler(environ, start_response)
+        with acking():  # work after earlier acks waits while this one is answered
+            return handler(environ, start_response)
 
     return application
 

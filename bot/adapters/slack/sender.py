@@ -33,10 +33,12 @@ T = TypeVar("T")
 class SlackSender:
     platform = "slack"  # the dispatcher hands rows for other platforms to their own dispatcher
 
-    def __init__(self, client: WebClient, *, timeout: int = 20) -> None:
+    def __init__(self, client: WebClient, *, timeout: int = 20, yield_to: Callable[[], None] | None = None) -> None:
         # A keep-alive connection of its own: no automatic retries (a post retried after a time-out may be a
         # second post; the dispatcher retries, after looking in the history), a time-out well inside the lease.
         self.http = SlackHttp(token=client.token or "", base_url=client.base_url, timeout=timeout)
+        # In `lotsen run`, posts wait (briefly) while Slack requests are being acked in the same process.
+        self.yield_to = yield_to
         self._dm: dict[str, str] = {}
 
     def can_reach(self, person: Person) -> bool:
@@ -69,6 +71,8 @@ class SlackSender:
         # Posting to a user id opens (or reuses) the bot's DM with them; a DM keeps what is posted, so a
         # private view never goes there (a stand-in with its [Visa] button does), and user text is escaped.
         message = for_history(message)
+        if self.yield_to is not None:
+            self.yield_to()
         _call(lambda: self.http.call("chat.postMessage", {
             "channel": person.slack_user_id or "", "text": fallback_text(message),
             "blocks": message_blocks(message), "unfurl_links": False, "metadata": metadata}, json_body=True))

@@ -242,7 +242,7 @@ def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1",
     if lotsen.settings.dispatcher_in_process:
         runtime.dispatcher = _add_drain(scheduler, lotsen, _senders(lotsen, app, lambda: runtime.loop, slack),
                                         tick_seconds or lotsen.settings.dispatcher_tick_seconds)
-    from bot.adapters.slack.runner import add_daily_jobs
+    from bot.adapters.scheduling import add_daily_jobs
 
     add_daily_jobs(scheduler, lotsen)
     return runtime

@@ -1,21 +1,22 @@
-"""Slash commands: /avvikelse, /lexsarah, /frist, /rutin. Ack first, then a modal or an ephemeral reply."""
+"""Slash commands: /avvikelse, /lexsarah, /frist, /rutin. Ack first, then a modal or an ephemeral reply.
+
+Everything after the ack runs on the after-ack worker (`bot.adapters.slack.after_ack`), so the
+thread that acks is free for the next request at once.
+"""
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
-from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack import blocks
+from bot.adapters.slack.after_ack import AfterAck, ViewNotOpened
 from bot.adapters.slack.context import CHANNEL, actor_error, actor_of
 from bot.adapters.slack.modals import FORM_NOT_OPENED
 from bot.app import Lotsen
+from bot.errors import INTERNAL_ERROR
 from bot.ui.model import Message
-
-log = logging.getLogger(__name__)
 
 # Everything the app uses from Slack, in one place: the manifest is generated from these.
 COMMANDS = {
@@ -27,11 +28,8 @@ COMMANDS = {
 }
 
 
-def register(app: App, lotsen: Lotsen) -> None:
-    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, client: WebClient,
-                   context: BoltContext) -> None:
-        # Ack at once (Slack's 3-second window); the reply follows as a modal or via response_url.
-        ack()
+def register(app: App, lotsen: Lotsen, after_ack: AfterAck) -> None:
+    def answer(body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
         actor = actor_of(context)
         if actor is None:
             respond(text=blocks.fallback_text(Message(text=actor_error(context))), response_type="ephemeral")
@@ -40,14 +38,19 @@ def register(app: App, lotsen: Lotsen) -> None:
         reply = lotsen.chat.command(actor, name, body.get("text") or "", channel=CHANNEL)
         if reply.form is not None:
             try:
-                client.views_open(trigger_id=body["trigger_id"], view=blocks.modal(reply.form))
-            except SlackApiError as exc:
+                after_ack.open_view(body["trigger_id"], blocks.modal(reply.form))
+            except ViewNotOpened:
                 # Typically expired_trigger_id (Slack waited over 3 s); say so instead of staying silent.
-                log.warning("views.open failed: %s", exc.response.get("error"))
                 respond(text=FORM_NOT_OPENED, response_type="ephemeral")
             return
         message = reply.message or Message(text="")
         respond(text=blocks.fallback_text(message), blocks=blocks.message_blocks(message), response_type="ephemeral")
+
+    def on_command(ack: Ack, body: dict[str, Any], respond: Respond, context: BoltContext) -> None:
+        # Ack at once (Slack's 3-second window); the reply follows as a modal or via response_url.
+        ack()
+        after_ack.submit(str(body.get("command", "")), lambda: answer(body, respond, context),
+                         lambda ref: respond(text=INTERNAL_ERROR.format(ref=ref), response_type="ephemeral"))
 
     for command_name in COMMANDS:
         app.command(command_name)(on_command)
