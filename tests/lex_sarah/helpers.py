@@ -8,8 +8,9 @@ from sqlmodel import col, select
 
 from bot.app import Lotsen
 from bot.ui.model import FormResult, Reply
-from storage.models import AuditEntry, OutboxMessage, Person
+from storage.models import AuditEntry, Person
 from storage.models.lex_sarah import LexSarahEvent, LexSarahMeasure, LexSarahReport
+from tests.avvikelse.helpers import outbox
 
 NUMBER = "LXS-2026-0001"
 REPORT: dict[str, str | None] = {
@@ -56,12 +57,6 @@ def events(lotsen: Lotsen) -> list[LexSarahEvent]:
 def measures(lotsen: Lotsen) -> list[LexSarahMeasure]:
     with lotsen.db.session() as s:
         return list(s.exec(select(LexSarahMeasure).order_by(col(LexSarahMeasure.id))))
-
-
-def outbox(lotsen: Lotsen, kind: str | None = None) -> list[OutboxMessage]:
-    with lotsen.db.session() as s:
-        rows = list(s.exec(select(OutboxMessage).order_by(col(OutboxMessage.id))))
-    return [r for r in rows if kind is None or r.kind == kind]
 
 
 def audit(lotsen: Lotsen, ref: str = NUMBER) -> list[AuditEntry]:

@@ -6,28 +6,14 @@ import pytest
 from sqlmodel import col, select
 
 from bot.app import Lotsen
-from storage.models import AuditEntry, OutboxMessage, Person
+from storage.models import AuditEntry, Person
 from storage.models.lex_sarah import LexSarahReport
+from tests.lex_sarah.helpers import NUMBER, REPORT, act, outbox, submit
 
-NUMBER = "LXS-2026-0001"
-REPORT: dict[str, str | None] = {
-    "event_date": "2026-12-07", "noticed_date": "2026-12-09", "unit": "MOTT",
-    "what_happened": "Ett barn fick inte sin beslutade insats under två månader.",
-    "consequence": "Barnets behov tillgodosågs inte.", "immediate_action": "Insatsen startades.",
-    "case_reference": "SN 2026/0900",
-}
 ASSESS = {"inv_causes": "Ingen bevakning av verkställighet.", "inv_happened_before": "Nej.",
           "inv_could_recur": "Ja, utan bevakning.", "inv_sources": "Aktgranskning.",
           "inv_measures": "Bevakningslista införs (EC, 2027-01-31).",
           "assessment_motivation": "Barnets behov blev inte tillgodosett under lång tid."}
-
-
-def submit(lotsen: Lotsen, who: Person, form_id: str, vals: dict[str, str | None], number: str = NUMBER) -> object:
-    return lotsen.chat.submit(who, form_id, {"number": number}, vals, submission_key=f"{form_id}:x", channel="t")
-
-
-def act(lotsen: Lotsen, who: Person, action: str, value: str = NUMBER) -> object:
-    return lotsen.chat.action(who, f"lexsarah:{action}", value, channel="t")
 
 
 def reports(lotsen: Lotsen) -> list[LexSarahReport]:
@@ -35,15 +21,10 @@ def reports(lotsen: Lotsen) -> list[LexSarahReport]:
         return list(s.exec(select(LexSarahReport)))
 
 
-def outbox(lotsen: Lotsen, kind: str) -> list[OutboxMessage]:
-    with lotsen.db.session() as s:
-        return [o for o in s.exec(select(OutboxMessage).order_by(col(OutboxMessage.id))) if o.kind == kind]
-
-
 @pytest.fixture
 def filed(lotsen: Lotsen, people: dict[str, Person]) -> str:
     result = submit(lotsen, people["hl.lina"], "lexsarah_new", REPORT)
-    assert result.ok, result  # type: ignore[attr-defined]
+    assert result.ok, result
     return NUMBER
 
 
@@ -65,7 +46,7 @@ def test_reporting_numbers_and_tells_only_the_responsible(lotsen: Lotsen, people
 ])
 def test_only_those_who_must_see_it(lotsen: Lotsen, people: dict[str, Person], filed: str, key: str,
                                     audited: str) -> None:
-    shown = act(lotsen, people[key], "open").message  # type: ignore[attr-defined]
+    shown = act(lotsen, people[key], "open").message
     assert ("inte behörighet" not in shown.text) == (audited != "nekad_visning")
     assert ("insats" in str(shown)) == (audited == "visad")  # the content: only to those who see everything
     with lotsen.db.session() as s:
@@ -80,55 +61,55 @@ def test_kvalitetsenheten_as_such_does_not_see_it(lotsen: Lotsen, people: dict[s
         petra.roles = ["kvalitetsenhet"]
         s.add(petra)
         petra_now = petra
-    assert "inte behörighet" in act(lotsen, petra_now, "open").message.text  # type: ignore[attr-defined]
+    assert "inte behörighet" in act(lotsen, petra_now, "open").message.text
 
 
 def test_take_investigate_assess_report_to_ivo_and_close(lotsen: Lotsen, people: dict[str, Person],
                                                          filed: str) -> None:
     petra, lina = people["kv.petra"], people["hl.lina"]
-    assert "Bara lex Sarah-ansvariga" in act(lotsen, people["vc.karin"], "take").message.text  # type: ignore[attr-defined]
+    assert "Bara lex Sarah-ansvariga" in act(lotsen, people["vc.karin"], "take").message.text
     taken = act(lotsen, petra, "take")
-    assert taken.form is not None and taken.form.id == "lexsarah_investigation"  # type: ignore[attr-defined]
-    assert "utreds redan av Petra Kvalitet" in act(lotsen, petra, "take").message.text  # type: ignore[attr-defined]
+    assert taken.form is not None and taken.form.id == "lexsarah_investigation"
+    assert "utreds redan av Petra Kvalitet" in act(lotsen, petra, "take").message.text
 
     draft = submit(lotsen, petra, "lexsarah_investigation", {"inv_causes": "Utkast"})
-    assert "sparad" in draft.message.text  # type: ignore[attr-defined]
+    assert "sparad" in draft.message.text
     missing = submit(lotsen, petra, "lexsarah_investigation", {"assessment": "allvarligt"})
-    assert set(missing.errors) == {"inv_causes", "inv_could_recur", "inv_sources", "assessment_motivation"}  # type: ignore[attr-defined]
+    assert set(missing.errors) == {"inv_causes", "inv_could_recur", "inv_sources", "assessment_motivation"}
     assessed = submit(lotsen, petra, "lexsarah_investigation", {**ASSESS, "assessment": "allvarligt"})
-    assert "Anmäl snarast till IVO" in assessed.message.text  # type: ignore[attr-defined]
+    assert "Anmäl snarast till IVO" in assessed.message.text
     [ivo] = outbox(lotsen, "lexsarah_ivo")
     assert ivo.recipient_id == petra.id and ivo.status == "pending"
     assert "allvarlig" not in str(ivo.payload).lower()  # a DM: no assessment
 
     assert "Registrera beslutet" in submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-10",
                                                                            "ivo_reference": "3.5.1-1/2026"}
-                                           ).message.text  # type: ignore[attr-defined]
+                                           ).message.text
     decided = submit(lotsen, petra, "lexsarah_decision", {"decision_by": "utskott", "decided_on": "2026-12-10"})
-    assert "registrerat" in decided.message.text  # type: ignore[attr-defined]
+    assert "registrerat" in decided.message.text
     not_yet = act(lotsen, petra, "close_confirm")
-    assert "måste anmälas till IVO" in not_yet.message.text  # type: ignore[attr-defined]
+    assert "måste anmälas till IVO" in not_yet.message.text
     future = submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-11", "ivo_reference": "3.5.1-1/2026"})
-    assert "framtiden" in future.errors["ivo_date"]  # type: ignore[attr-defined]
+    assert "framtiden" in future.errors["ivo_date"]
     sent = submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-10", "ivo_reference": "3.5.1-1/2026"})
-    assert "registrerad" in sent.message.text  # type: ignore[attr-defined]
+    assert "registrerad" in sent.message.text
     assert outbox(lotsen, "lexsarah_ivo")[0].status == "cancelled"
 
     asked = act(lotsen, petra, "close")
-    assert "Vill du avsluta" in asked.message.text  # type: ignore[attr-defined]
+    assert "Vill du avsluta" in asked.message.text
     assert reports(lotsen)[0].status == "anmäld_ivo"  # asking changes nothing
     closed = act(lotsen, petra, "close_confirm")
-    assert "avslutad" in closed.message.text  # type: ignore[attr-defined]
+    assert "avslutad" in closed.message.text
     [report] = reports(lotsen)
     assert (report.status, report.assessment, report.ivo_reported_on.isoformat()) == (  # type: ignore[union-attr]
         "avslutad", "allvarligt", "2026-12-10")
     [told] = outbox(lotsen, "lexsarah_besked")
     assert told.recipient_id == lina.id and "Allvarligt" not in str(told.payload)  # a DM: state and a button
-    outcome = act(lotsen, lina, "open").message  # type: ignore[attr-defined]
+    outcome = act(lotsen, lina, "open").message
     assert ("Utfall", "Allvarligt missförhållande") in outcome.facts and outcome.private
     assert "Ingen bevakning" not in str(outcome) and "insats" not in str(outcome)
     late = submit(lotsen, petra, "lexsarah_investigation", {**ASSESS, "assessment": "inget"})
-    assert "avslutad" in late.message.text  # type: ignore[attr-defined]
+    assert "avslutad" in late.message.text
 
 
 def test_bad_reports_are_explained_and_store_nothing(lotsen: Lotsen, people: dict[str, Person]) -> None:
@@ -141,7 +122,7 @@ def test_bad_reports_are_explained_and_store_nothing(lotsen: Lotsen, people: dic
     ]
     for change, field, expected in cases:
         result = submit(lotsen, people["hl.lina"], "lexsarah_new", {**REPORT, **change})
-        assert expected in result.errors[field], (change, result)  # type: ignore[attr-defined]
+        assert expected in result.errors[field], (change, result)
     assert reports(lotsen) == []
 
 
@@ -151,9 +132,9 @@ def test_a_not_serious_assessment_needs_no_ivo(lotsen: Lotsen, people: dict[str,
     submit(lotsen, petra, "lexsarah_investigation", {**ASSESS, "assessment": "inget"})
     assert outbox(lotsen, "lexsarah_ivo") == []
     refused = submit(lotsen, petra, "lexsarah_ivo", {"ivo_date": "2026-12-10", "ivo_reference": "x"})
-    assert "inte bedömd som allvarlig" in refused.message.text  # type: ignore[attr-defined]
+    assert "inte bedömd som allvarlig" in refused.message.text
     submit(lotsen, petra, "lexsarah_decision", {"decision_by": "delegat", "decided_on": "2026-12-10"})
-    assert "avslutad" in act(lotsen, petra, "close_confirm").message.text  # type: ignore[attr-defined]
+    assert "avslutad" in act(lotsen, petra, "close_confirm").message.text
 
 
 def test_lists(lotsen: Lotsen, people: dict[str, Person], filed: str) -> None:
