@@ -30,6 +30,7 @@ from pathlib import Path
 
 import yaml
 
+from bot.rutiner import evaluation as ev
 from bot.rutiner.extract import extract
 from bot.rutiner.service import RoutineCatalogue
 from storage.db import Database
@@ -113,38 +114,27 @@ class Figures:
 
 def evaluate(name: str, ranker: Ranker, questions: list[Question], *, show_misses: bool = False,
              rename: Callable[[str], str] = lambda d: d) -> Figures:
-    hits1 = hits3 = answered1 = 0
-    rr = 0.0
-    answerable = declined = unanswerable = false_declines = 0
+    """The product's own measure (bot/rutiner/evaluation.py, `lotsen rutiner utvärdera`), timed."""
     latencies: list[float] = []
-    misses: list[str] = []
-    for question, expect in questions:
+
+    def timed(question: str) -> tuple[list[str], bool]:
         started = time.perf_counter()
         ranking, answered = ranker(question)
         latencies.append((time.perf_counter() - started) * 1000)
-        ranking = [rename(d) for d in ranking]
-        if expect is None:
-            unanswerable += 1
-            declined += not answered
-            if answered:
-                misses.append(f"    answered, should decline: {question!r} → {ranking[:1]}")
-            continue
-        answerable += 1
-        false_declines += not answered
-        rank = next((i for i, doc in enumerate(ranking, start=1) if doc in expect), None)
-        hits1 += rank == 1
-        answered1 += rank == 1 and answered
-        hits3 += rank is not None and rank <= 3
-        rr += 1 / rank if rank else 0.0
-        if rank != 1 or not answered:
-            what = "declined" if not answered else "not first"
-            misses.append(f"    {what}: {question!r}: expected {sorted(expect)}, got {ranking[:3]}")
-    figures = Figures(hits1 / answerable, hits3 / answerable, rr / answerable, answered1 / answerable,
-                      declined / max(1, unanswerable), false_declines / answerable,
+        return [rename(d) for d in ranking], answered
+
+    measured = ev.evaluate(timed, [ev.Question(q, None if e is None else frozenset(e)) for q, e in questions])
+    answerable = max(1, len(measured.answerable))
+    right_first = sum(1 for o in measured.answerable if o.right)  # answered, with the right routine first
+    figures = Figures(measured.hits_at(1) / answerable, measured.hits_at(3) / answerable, measured.mrr,
+                      right_first / answerable, measured.declined_unanswerable / max(1, len(measured.unanswerable)),
+                      measured.declined_answerable / answerable,
                       statistics.median(latencies), percentile(latencies, 95))
     print(figures.line(name))
-    if show_misses and misses:
-        print("\n".join(misses))
+    if show_misses:
+        for outcome in measured.outcomes:
+            if not outcome.right:
+                print("  " + ev.miss_line(outcome))
     return figures
 
 

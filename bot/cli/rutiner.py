@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import sys
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -217,7 +216,7 @@ def _evaluate(fil: Path, synonymer: Path | None, as_json: bool, visa_missar: boo
             typer.echo(str(exc), err=True)
             raise typer.Exit(2) from exc
         runs.append((synonymer.name, candidate))
-    results = [(name, ev.evaluate(partial(c.search, limit=ev.RANKED), questions)) for name, c in runs]
+    results = [(name, ev.evaluate(ev.search_ranker(c.search), questions)) for name, c in runs]
     if as_json:
         typer.echo(json.dumps({name: f.to_dict() for name, f in results}, ensure_ascii=False))
         return

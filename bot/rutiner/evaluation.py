@@ -87,12 +87,24 @@ class Figures:
         }
 
 
-def evaluate(search: Callable[[str], SearchResult], questions: Sequence[Question]) -> Figures:
+Ranker = Callable[[str], tuple[Sequence[str], bool]]  # question → (documents best first, answered)
+
+
+def search_ranker(search: Callable[..., SearchResult]) -> Ranker:
+    """A catalogue's `search` as a ranker: its documents best first (at most RANKED), answered or not."""
+    def rank(question: str) -> tuple[Sequence[str], bool]:
+        result = search(question, limit=RANKED)
+        return [h.document for h in [*result.hits, *result.more][:RANKED]], result.answered
+
+    return rank
+
+
+def evaluate(rank: Ranker, questions: Sequence[Question]) -> Figures:
+    """Every question through `rank` (Lotsen's search, or any other engine, as the benchmarks do)."""
     figures = Figures()
     for question in questions:
-        result = search(question.text)
-        ranking = tuple(h.document for h in [*result.hits, *result.more][:RANKED])
-        figures.outcomes.append(Outcome(question, ranking, result.answered))
+        ranking, answered = rank(question.text)
+        figures.outcomes.append(Outcome(question, tuple(ranking), answered))
     return figures
 
 
