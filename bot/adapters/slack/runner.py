@@ -22,7 +22,7 @@ from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
-from bot.adapters.scheduling import add_daily_jobs
+from bot.adapters.scheduling import add_daily_jobs, add_drain, drain_until_sigterm
 from bot.adapters.slack import intake
 from bot.adapters.slack.app import after_ack_of, create_app
 from bot.adapters.slack.sender import SlackSender
@@ -120,11 +120,7 @@ def prepare(lotsen: Lotsen, slack: SlackSettings, *, http: bool, tick_seconds: f
 
 def add_dispatch_job(scheduler: Any, lotsen: Lotsen, client: WebClient, seconds: float,
                      yield_to: Callable[[], None] | None = None) -> Dispatcher:
-    dispatcher = lotsen.dispatcher([SlackSender(client, yield_to=yield_to)])
-    # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
-    scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
-                      misfire_grace_time=None)
-    return dispatcher
+    return add_drain(scheduler, lotsen.dispatcher([SlackSender(client, yield_to=yield_to)]), seconds)
 
 
 def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
@@ -136,15 +132,8 @@ def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     scheduler = BlockingScheduler(timezone="Europe/Stockholm")
-    dispatcher = add_dispatch_job(scheduler, lotsen, client, lotsen.settings.dispatcher_tick_seconds)
-
-    def stop(signum: int, frame: object) -> None:
-        # SIGTERM: finish the batch in hand (its "sent" mark included), take no new one, exit.
-        dispatcher.stopping = True
-        scheduler.shutdown(wait=False)
-
-    signal.signal(signal.SIGTERM, stop)
-    scheduler.start()
+    drain_until_sigterm(scheduler, add_dispatch_job(scheduler, lotsen, client,
+                                                     lotsen.settings.dispatcher_tick_seconds))
 
 
 _STATUS = {400: "400 Bad Request", 401: "401 Unauthorized", 405: "405 Method Not Allowed",

@@ -23,6 +23,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
 
+from bot.adapters.scheduling import add_daily_jobs, add_drain, drain_until_sigterm
 from bot.adapters.teams import texts as t
 from bot.adapters.teams.app import TeamsFrontEnd
 from bot.adapters.teams.credentials import BOT_SCOPE, ClientCredentialsToken, TokenError
@@ -224,14 +225,6 @@ def _senders(lotsen: Lotsen, app: App, loop: Callable[[], asyncio.AbstractEventL
     return senders
 
 
-def _add_drain(scheduler: Any, lotsen: Lotsen, senders: list[Sender], seconds: float) -> Dispatcher:
-    # APScheduler is only the tick; the outbox table is the truth, so a missed tick loses nothing.
-    dispatcher = lotsen.dispatcher(senders)
-    scheduler.add_job(dispatcher.drain, "interval", seconds=seconds, max_instances=1, coalesce=True,
-                      misfire_grace_time=None)
-    return dispatcher
-
-
 def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1", port: int = 3978,
             tick_seconds: float | None = None, slack: SlackSettings | None = None) -> TeamsRuntime:
     app, fastapi = _sdk_app(settings)
@@ -240,10 +233,9 @@ def prepare(lotsen: Lotsen, settings: TeamsSettings, *, host: str = "127.0.0.1",
     runtime = TeamsRuntime(lotsen=lotsen, app=app, front=front, asgi=JsonOnly(fastapi), scheduler=scheduler,
                            host=host, port=port)
     if lotsen.settings.dispatcher_in_process:
-        runtime.dispatcher = _add_drain(scheduler, lotsen, _senders(lotsen, app, lambda: runtime.loop, slack),
-                                        tick_seconds or lotsen.settings.dispatcher_tick_seconds)
-    from bot.adapters.scheduling import add_daily_jobs
-
+        senders = _senders(lotsen, app, lambda: runtime.loop, slack)
+        runtime.dispatcher = add_drain(scheduler, lotsen.dispatcher(senders),
+                                       tick_seconds or lotsen.settings.dispatcher_tick_seconds)
     add_daily_jobs(scheduler, lotsen)
     return runtime
 
@@ -257,14 +249,5 @@ def run_dispatcher(lotsen: Lotsen, settings: TeamsSettings, slack: SlackSettings
     loop = asyncio.new_event_loop()
     threading.Thread(target=loop.run_forever, name="lotsen-teams-loop", daemon=True).start()
     scheduler = BlockingScheduler(timezone="Europe/Stockholm")
-    dispatcher = _add_drain(scheduler, lotsen, _senders(lotsen, app, lambda: loop, slack),
-                            lotsen.settings.dispatcher_tick_seconds)
-
-    def stop(signum: int, frame: object) -> None:
-        # SIGTERM: finish the batch in hand (its "sent" mark included), take no new one, exit. The loop
-        # thread keeps running until the interpreter has joined the job's thread, so its sends complete.
-        dispatcher.stopping = True
-        scheduler.shutdown(wait=False)
-
-    signal.signal(signal.SIGTERM, stop)
-    scheduler.start()
+    dispatcher = lotsen.dispatcher(_senders(lotsen, app, lambda: loop, slack))
+    drain_until_sigterm(scheduler, add_drain(scheduler, dispatcher, lotsen.settings.dispatcher_tick_seconds))
