@@ -14,6 +14,9 @@ from bot.app import Lotsen
 
 
 def register_all(app: App, lotsen: Lotsen, after_ack: AfterAck) -> None:
-    for module in (commands, actions, events):  # acked at once, the rest after the ack
+    # Bolt tries the listeners' matchers in the order they were registered, on every request. A
+    # submission is registered first: it is the one request whose ack waits for its work (it is
+    # stored before the ack, in the request's thread); commands, buttons and events ack at once.
+    views.register(app, lotsen)
+    for module in (commands, actions, events):
         module.register(app, lotsen, after_ack)
-    views.register(app, lotsen)  # a submission is stored before its ack, in the request's thread

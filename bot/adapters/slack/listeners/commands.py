@@ -6,6 +6,7 @@ thread that acks is free for the next request at once.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -52,5 +53,5 @@ def register(app: App, lotsen: Lotsen, after_ack: AfterAck) -> None:
         after_ack.submit(str(body.get("command", "")), lambda: answer(body, respond, context),
                          lambda ref: respond(text=INTERNAL_ERROR.format(ref=ref), response_type="ephemeral"))
 
-    for command_name in COMMANDS:
-        app.command(command_name)(on_command)
+    # One listener for all of them: Bolt tries each listener's matcher in turn on every request.
+    app.command(re.compile("^(?:" + "|".join(re.escape(name) for name in COMMANDS) + ")$"))(on_command)
