@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 DASH = "-"
 SPACE = " "
@@ -59,9 +60,23 @@ def _fold(ch: str) -> str:
 _ASCII_SPACES = str.maketrans({c: SPACE for c in "\t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"})
 
 
+@lru_cache(maxsize=4096)
+def _reads_as_itself(ch: str) -> bool:
+    """A character that normalising leaves alone, as the letters å, ä, ö and é are (ASCII whitespace
+    is folded by `_ASCII_SPACES`, the rest of ASCII reads as itself)."""
+    return ch.isascii() or (unicodedata.normalize("NFKC", ch) == ch and _fold(ch) == ch)
+
+
 def normalise(text: str) -> Normalised:
-    if text.isascii() and "%" not in text:  # the common case: only whitespace to fold, positions unchanged
+    # The common case, Swedish prose: ASCII plus letters that read as themselves. Only whitespace to
+    # fold, positions unchanged, no per-character walk.
+    if "%" not in text and (text.isascii() or all(map(_reads_as_itself, set(text)))):
         return Normalised(text.translate(_ASCII_SPACES), tuple(range(len(text))))
+    return _walk(text)
+
+
+def _walk(text: str) -> Normalised:
+    """Character by character: NFKC, folding, URL-encoded separators, each with its origin."""
     out: list[str] = []
     origin: list[int] = []
     i = 0

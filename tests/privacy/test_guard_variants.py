@@ -161,3 +161,16 @@ def test_the_ascii_fast_path_reads_like_the_full_path(text: str) -> None:
 @pytest.mark.parametrize("ref", ["2026/0412 Eva", "SN 2026/0412 EVA", "Pojken SN 2026/1"])
 def test_nothing_may_follow_or_lead_the_number_but_a_label(ref: str) -> None:
     assert case_reference_error(ref) is not None
+
+
+# Swedish prose takes a shortcut (no per-character walk); it must read exactly as the walk does.
+_PROSE = st.text(alphabet=st.sampled_from(
+    [*"abcåäöéüAÅÄÖÉ019 -\t\n%:", "\u00a0", "\u2013", "\u2212", "\u200b", "\uff11", "\u0301", "\u00ad"]),
+    max_size=40)
+
+
+@given(st.one_of(_PROSE, st.text(max_size=40)))
+def test_the_shortcut_for_prose_reads_as_the_walk(text: str) -> None:
+    from bot.privacy.normalise import _walk
+
+    assert normalise(text) == _walk(text)
