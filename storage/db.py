@@ -82,7 +82,7 @@ def sqlite_writer_lock(engine: Engine) -> threading.RLock | None:
 class _Pending(Generic[T]):
     """One caller's work waiting for a shared commit."""
 
-    def __init__(self, work: Callable[[Session], T]) -> None:
+    def __init__(self, work: Callable[[Connection], T]) -> None:
         self.work = work
         self.done = False
         self.value: T | None = None
@@ -105,20 +105,22 @@ class Database:
         self._pending: list[_Pending[Any]] = []
         self._pending_guard = threading.Lock()
 
-    def write_shared(self, work: Callable[[Session], T]) -> T:
-        """Run `work(session)` in a write transaction and return its result once it is committed; on
+    def write_shared(self, work: Callable[[Connection], T]) -> T:
+        """Run `work(connection)` in a write transaction and return its result once it is committed; on
         SQLite, work queued by other threads meanwhile shares the transaction and its one commit.
 
-        A commit on SQLite waits for the disk (fsync: milliseconds, most of a short write's time), and
-        writers take turns, so fifty submissions at once wrote fifty times in a row. Here the thread
-        that gets the lock runs everything queued, each piece in a SAVEPOINT (a piece that raises is
-        rolled back alone and its caller gets the exception), commits once, and each caller returns
-        only after that commit: what a caller is told is stored is stored. `work` must not open
-        another write session (it would wait for this one) and runs on whichever thread leads.
+        For hot paths of plain Core statements: `work` gets a Core connection, not an ORM session (a
+        session's bookkeeping cost more than the statements). A commit on SQLite waits for the disk
+        (fsync: milliseconds, most of a short write's time), and writers take turns, so fifty
+        submissions at once wrote fifty times in a row. Here the thread that gets the lock runs
+        everything queued, each piece in a SAVEPOINT (a piece that raises is rolled back alone and its
+        caller gets the exception), commits once, and each caller returns only after that commit: what
+        a caller is told is stored is stored. `work` must not open another write session (it would
+        wait for this one) and runs on whichever thread leads.
         """
         if self._writer_lock is None:
-            with self.session() as session:
-                return work(session)
+            with self.engine.begin() as connection:
+                return work(connection)
         item: _Pending[T] = _Pending(work)
         with self._pending_guard:
             self._pending.append(item)
@@ -132,22 +134,23 @@ class Database:
             batch, self._pending = self._pending, []
         failure: BaseException | None = None
         try:
-            with Session(self.engine, expire_on_commit=False) as session:
+            with self.engine.connect() as connection:
+                transaction = connection.begin()
                 if len(batch) == 1:  # alone: no SAVEPOINT needed, a failure rolls back the transaction
                     try:
-                        batch[0].value = batch[0].work(session)
+                        batch[0].value = batch[0].work(connection)
                     except Exception as exc:
                         batch[0].error = exc
-                        session.rollback()
+                        transaction.rollback()
                         return
                 else:
                     for pending in batch:
                         try:
-                            with session.begin_nested():
-                                pending.value = pending.work(session)
+                            with connection.begin_nested():
+                                pending.value = pending.work(connection)
                         except Exception as exc:
                             pending.error = exc
-                session.commit()
+                transaction.commit()
         except BaseException as exc:
             failure = exc  # nothing of the batch is stored: every caller hears so
             raise

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import Table, bindparam
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from storage.models import NumberSequence
@@ -43,15 +44,15 @@ def insert_ignore_bulk(session: Session, table: Table, rows: list[dict[str, Any]
     session.execute(module.insert(table).on_conflict_do_nothing(), rows)
 
 
-def next_in_sequence(session: Session, name: str) -> int:
+def next_in_sequence(connection: Connection, name: str) -> int:
     """Increment and return a named counter inside the caller's transaction, in one statement.
 
     The upsert takes a row lock (PostgreSQL) or runs under the database write lock (SQLite, BEGIN
     IMMEDIATE), so concurrent callers serialise; a rolled-back transaction returns its number,
     leaving no gap.
     """
-    stmt = _sequence_upsert(session.get_bind().dialect.name)
-    return int(session.connection().execute(stmt, {"name": name}).scalar_one())
+    stmt = _sequence_upsert(connection.dialect.name)
+    return int(connection.execute(stmt, {"name": name}).scalar_one())
 
 
 @lru_cache(maxsize=4)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import Table
+from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
 from storage.models import AuditEntry
@@ -59,7 +60,7 @@ def entries_for(session: Session, entity_ref: str) -> list[AuditEntry]:
 
 
 def record_row(
-    session: Session,
+    connection: Connection,
     *,
     actor_id: int | None,
     action: str,
@@ -69,7 +70,7 @@ def record_row(
     channel: str | None = None,
 ) -> None:
     """`record` as one plain INSERT, for hot paths that need no `AuditEntry` object back (no ORM flush)."""
-    session.connection().execute(_AUDIT.insert(), {
+    connection.execute(_AUDIT.insert(), {
         "at": utcnow(), "actor_id": actor_id, "action": action, "entity_type": entity_type,
         "entity_ref": entity_ref, "changes": changes or {}, "channel": channel,
     })

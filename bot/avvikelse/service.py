@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Table
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -163,10 +164,10 @@ class AvvikelseService:
         # The hot path of every submission: the organisation comes from the cache (checked against
         # this transaction's generation), the rows go in as plain INSERTs, five statements in all,
         # and submissions arriving together share one commit (see Database.write_shared).
-        return self.db.write_shared(lambda session: self._store(session, actor, data, submission_key, channel))
+        return self.db.write_shared(lambda conn: self._store(conn, actor, data, submission_key, channel))
 
-    def _store(self, session: Session, actor: Person, data: NewReport, submission_key: str, channel: str) -> Filed:
-        org = org_snapshot(self.db, session)
+    def _store(self, conn: Connection, actor: Person, data: NewReport, submission_key: str, channel: str) -> Filed:
+        org = org_snapshot(self.db, conn)
         unit = org.unit_by_code(data.unit_code)
         if unit is None:
             raise UserError(t.ERR_UNKNOWN_UNIT, field="unit")
@@ -179,7 +180,7 @@ class AvvikelseService:
         now = utcnow()
         today = today_local()
         year = today.year
-        seq = next_in_sequence(session, f"AVV-{year}")
+        seq = next_in_sequence(conn, f"AVV-{year}")
         values: dict[str, Any] = {
             "number": f"AVV-{year}-{seq:04d}", "year": year, "seq": seq, "submission_key": submission_key,
             "created_at": now, "updated_at": now, "reported_by_id": actor.id, "unit_id": unit.id,
@@ -189,16 +190,16 @@ class AvvikelseService:
             "case_reference": data.case_reference, "due_date": investigation_due(today),
             "status": AvvikelseStatus.MOTTAGEN.value, "reopen_count": 0,
         }
-        inserted = session.connection().execute(_AVVIKELSE.insert(), values)
+        inserted = conn.execute(_AVVIKELSE.insert(), values)
         # The stored row as an object for the messages, without ORM bookkeeping (a tenth of the cost);
         # it is not attached to a session: load the report to change it.
         key = inserted.inserted_primary_key
         assert key is not None
         report = Avvikelse.model_construct(id=key[0], **values)
-        record_row(session, actor_id=actor.id, action="skapad", entity_type=ENTITY, entity_ref=report.number,
+        record_row(conn, actor_id=actor.id, action="skapad", entity_type=ENTITY, entity_ref=report.number,
                    changes={"status": {"old": None, "new": report.status},
                             "investigator_id": {"old": None, "new": chef.id}}, channel=channel)
-        outbox.plan_new(session, [
+        outbox.plan_new(conn, [
             outbox.Delivery(f"avvikelse:{report.number}:kvitto", "avvikelse_kvitto", actor.id,
                             msg.receipt(report, unit, chef)),
             outbox.Delivery(f"avvikelse:{report.number}:tilldelad:{chef.id}:0", "avvikelse_tilldelad", chef.id,

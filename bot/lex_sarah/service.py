@@ -181,7 +181,7 @@ class LexSarahService:
                     raise UserError("Okänd verksamhet. Välj en i listan.", field="unit")
                 assert actor.id is not None
                 today = today_local()
-                seq = next_in_sequence(session, f"LXS-{today.year}")
+                seq = next_in_sequence(session.connection(), f"LXS-{today.year}")
                 report = LexSarahReport(
                     number=f"LXS-{today.year}-{seq:04d}", year=today.year, seq=seq, submission_key=submission_key,
                     reported_by_id=actor.id, unit_id=unit.id, event_date=data.event_date,

@@ -18,7 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
-from sqlmodel import Session, select
+from sqlalchemy.engine import Connection
+from sqlmodel import select
 
 from storage.db import Database
 from storage.models import Person, Unit
@@ -102,11 +103,11 @@ def _cache_for(db: Database) -> _Cache:
     return cache
 
 
-def org_snapshot(db: Database, session: Session | None = None) -> OrgSnapshot:
-    """The organisation as of now. With `session`, the generation is read inside that transaction,
-    so a write that checks permissions sees the organisation its own transaction sees."""
-    if session is not None:
-        generation = session.connection().execute(GENERATION_QUERY).scalar() or 0
+def org_snapshot(db: Database, connection: Connection | None = None) -> OrgSnapshot:
+    """The organisation as of now. With `connection` (a write transaction's), the generation is read
+    inside that transaction, so a write that checks permissions sees the organisation it sees."""
+    if connection is not None:
+        generation = connection.execute(GENERATION_QUERY).scalar() or 0
     else:
         with db.read_connection() as conn:
             generation = conn.execute(GENERATION_QUERY).scalar() or 0

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import Table, update
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from bot.clock import STOCKHOLM, as_utc, utcnow
@@ -69,12 +70,12 @@ def plan_all(session: Session, deliveries: list[Delivery]) -> int:
     return insert_ignore_many(session, OUTBOX, [d.row(now) for d in deliveries])
 
 
-def plan_new(session: Session, deliveries: list[Delivery]) -> None:
+def plan_new(connection: Connection, deliveries: list[Delivery]) -> None:
     """`plan_all` for a hot path that needs no count back: one executemany, no RETURNING."""
     if deliveries:
         now = utcnow()
-        insert = (postgresql if session.get_bind().dialect.name == "postgresql" else sqlite).insert(OUTBOX)
-        session.connection().execute(insert.on_conflict_do_nothing(), [d.row(now) for d in deliveries])
+        insert = (postgresql if connection.dialect.name == "postgresql" else sqlite).insert(OUTBOX)
+        connection.execute(insert.on_conflict_do_nothing(), [d.row(now) for d in deliveries])
 
 
 def plan_bulk(session: Session, deliveries: list[Delivery]) -> None:
