@@ -109,8 +109,7 @@ def org_snapshot(db: Database, connection: Connection | None = None) -> OrgSnaps
     if connection is not None:
         generation = connection.execute(GENERATION_QUERY).scalar() or 0
     else:
-        with db.read_connection() as conn:
-            generation = conn.execute(GENERATION_QUERY).scalar() or 0
+        generation = db.read_scalar(GENERATION_QUERY) or 0
     cache = _cache_for(db)
     snapshot = cache.snapshot
     if snapshot is not None and snapshot.generation == generation:
