@@ -56,7 +56,7 @@ def new_report_form(units: Sequence[Unit], categories: Sequence[str], default_un
             FormField("immediate_action", t.LABEL_IMMEDIATE, FieldKind.LONG_TEXT, max_length=LONG),
             FormField(
                 "case_reference", t.LABEL_CASE_REF, FieldKind.TEXT, required=False, max_length=40,
-                hint=t.HINT_CASE_REF,
+                hint=t.HINT_CASE_REF, check=case_reference_error,
             ),
         ),
     )
@@ -80,11 +80,6 @@ def parse_new_report(form: Form, raw: Mapping[str, str | None], today: date) -> 
     event = parse_date(clean["event_date"] or "") if "event_date" not in errors else None
     if event and event > today:
         errors["event_date"] = t.ERR_DATE_FUTURE
-    ref = clean.get("case_reference")
-    if ref and "case_reference" not in errors:
-        error = case_reference_error(ref)
-        if error:
-            errors["case_reference"] = error
     if errors or event is None:
         return None, errors
     return (
@@ -97,7 +92,7 @@ def parse_new_report(form: Form, raw: Mapping[str, str | None], today: date) -> 
             what_happened=clean["what_happened"] or "",
             consequence=clean["consequence"] or "",
             immediate_action=clean["immediate_action"] or "",
-            case_reference=ref,
+            case_reference=clean.get("case_reference"),
         ),
         {},
     )

@@ -35,7 +35,8 @@ def new_form(units: Sequence[Unit], default_unit: Unit | None) -> Form:
             FormField("what_happened", t.LABEL_WHAT, FieldKind.LONG_TEXT, max_length=LONG),
             FormField("consequence", t.LABEL_CONSEQUENCE, FieldKind.LONG_TEXT, max_length=LONG),
             FormField("immediate_action", t.LABEL_IMMEDIATE, FieldKind.LONG_TEXT, max_length=LONG),
-            FormField("case_reference", t.LABEL_CASE_REF, FieldKind.TEXT, required=False, max_length=40),
+            FormField("case_reference", t.LABEL_CASE_REF, FieldKind.TEXT, required=False, max_length=40,
+                      check=case_reference_error),
         ),
     )
 
@@ -60,15 +61,10 @@ def parse_new(form: Form, raw: Mapping[str, str | None], today: date) -> tuple[N
             errors[field] = t.ERR_FUTURE
     if event and noticed and noticed < event and "noticed_date" not in errors:
         errors["noticed_date"] = t.ERR_NOTICED_BEFORE_EVENT
-    ref = clean.get("case_reference")
-    if ref and "case_reference" not in errors:
-        error = case_reference_error(ref)
-        if error:
-            errors["case_reference"] = error
     if errors or event is None or noticed is None:
         return None, errors
     return NewLexSarah(event, noticed, clean["unit"] or "", clean["what_happened"] or "", clean["consequence"] or "",
-                       clean["immediate_action"] or "", ref), {}
+                       clean["immediate_action"] or "", clean.get("case_reference")), {}
 
 
 def investigation_form(report: LexSarahReport) -> Form:

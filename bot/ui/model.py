@@ -6,6 +6,7 @@ means one flow serves Slack, Teams and the console.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -49,6 +50,9 @@ class FormField:
     optional_note: str | None = None
     # For USER fields: the roles of those who qualify (any of them); empty means anyone active.
     roles: tuple[str, ...] = ()
+    # A rule of this field's own (e.g. "a diarienummer, nothing else"): the Swedish error, or None.
+    # Checked with the others, so a front end that checks each answer at once says it at once.
+    check: Callable[[str], str | None] | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -43,8 +43,10 @@ def field_error(f: FormField, raw: str | None, *, check_identity_numbers: bool =
     if f.kind is FieldKind.DATE:
         return date_error(value)
     if check_identity_numbers and f.kind in (FieldKind.TEXT, FieldKind.LONG_TEXT):
-        return next(iter(free_text_errors({f.id: value}).values()), None)
-    return None
+        error = next(iter(free_text_errors({f.id: value}).values()), None)
+        if error:
+            return error
+    return f.check(value) if f.check is not None else None
 
 
 def parse_date(raw: str) -> date | None:

@@ -141,3 +141,14 @@ def test_avbryt_outside_a_form_says_there_is_nothing_to_cancel(lotsen: Lotsen) -
     output = drive(lotsen, ["avbryt", "avsluta"])
     assert "Inget formulär är öppet" in output
     assert "rutin" not in output.split("avbryt", 1)[-1].lower()  # not searched as a routine question
+
+
+def test_a_name_as_case_reference_is_refused_as_soon_as_it_is_typed(lotsen: Lotsen) -> None:
+    lines = list(FILE_REPORT)
+    lines[9:10] = ["Kalle Anka", "SN 2026/0412"]  # refused at once, then asked again
+    output = drive(lotsen, [*lines, "avsluta"])
+    answered = output.split("Ärendereferens (valfri):")
+    assert len(answered) == 3 and "✗ Ange bara ett diarienummer eller ärendenummer" in answered[1]
+    assert "Formuläret behöver rättas" not in output  # nothing left to correct when the form is sent
+    [report] = reports(lotsen)
+    assert report.case_reference == "SN 2026/0412"
