@@ -255,6 +255,19 @@ class _Builder:
         self.alternative = 0
 
 
+COMMON_WORDS = Path(__file__).with_name("common_words_sv.txt")
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Words common in Swedish at large (common_words_sv.txt, from wordfreq; read on first use)."""
+    try:
+        lines = COMMON_WORDS.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _fuzzy_word(word: str, vocabulary: Vocabulary, cutoff: float | None = None) -> str | None:
     """The catalogue word closest to a word it does not know. Short words need a closer match: one
     letter changed in a five-letter word (söker/säker) is another word more often than a typo."""
@@ -305,7 +318,9 @@ def analyse_query(
             b.add(parts, 0.6, "del", word)
         elif parts:
             b.add(parts, 1.0, "del", word)
-        elif correct and len(word) >= 4 and not word.isdigit() and not expansions:
+        elif correct and len(word) >= 4 and not word.isdigit() and not expansions and word not in common_words():
+            # A common Swedish word is not a typo: "personal" is not "person". Read as another word,
+            # a topic the catalogue lacks would pass for one it has.
             fixed = _fuzzy_word(word, vocabulary)
             if fixed:
                 b.add([fixed], 0.9, "stavning", word)

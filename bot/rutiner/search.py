@@ -16,8 +16,6 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.rutiner.analysis import (
@@ -25,6 +23,7 @@ from bot.rutiner.analysis import (
     Synonyms,
     Vocabulary,
     analyse_query,
+    common_words,
     forms,
     interpretations,
     normalize,
@@ -62,7 +61,6 @@ CROSS_REFERENCE_DENSE = 0.05  # subtracted from such a section's dense similarit
 # Fusion: lexical share of the fused score (the rest is dense).
 LEXICAL_SHARE = 0.6
 # Words common in Swedish at large (Zipf >= 4.5 in wordfreq's Swedish list): never a question's topic.
-COMMON_WORDS = Path(__file__).with_name("common_words_sv.txt")
 # Origins that read a question word as something else; see coverage in rank().
 REREAD = {"del", "stavning", "synonym"}
 
@@ -376,16 +374,6 @@ def _strict_coverage(matched: set[int], reread: set[int], weights: dict[int, flo
     as_is = matched - reread
     counted = as_is if len(not_as_is) == 1 and as_is else matched
     return sum(weights[c] for c in counted) / total
-
-
-@lru_cache(maxsize=1)
-def common_words() -> frozenset[str]:
-    """Words common in Swedish at large (common_words_sv.txt, from wordfreq; read on first use)."""
-    try:
-        lines = COMMON_WORDS.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        return frozenset()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
 
 
 def is_vague(terms: list[QueryTerm], weights: dict[int, float]) -> bool:

@@ -106,6 +106,15 @@ def test_typos_are_corrected_against_the_catalogue() -> None:
     assert stems("semester") == {stem("semester"): "fråga"}  # nothing close: kept, so it can fail to match
 
 
+def test_a_common_swedish_word_is_not_read_as_a_typo_of_another() -> None:
+    # "personal" (staff) is a word of its own, not a misspelt "person": corrected, a topic the
+    # catalogue lacks (threats against staff) would pass for one it has.
+    vocabulary = build_vocabulary(["en person och personens uppgifter"])
+    terms = analyse_query("hot mot personal", vocabulary, SYN)
+    assert {t.origin for t in terms} == {"fråga"}
+    assert stem("person") not in {t.stem for t in terms}
+
+
 def test_stopwords_leave_only_what_the_question_is_about() -> None:
     assert [t for t in tokens("Hej! Hur ofta ska jag göra det, undrar jag?") if t not in STOPWORDS] == []
     assert {t.word for t in analyse_query("hur snabbt ska en avvikelse utredas", VOCAB, SYN)} >= {"avvikelse"}
