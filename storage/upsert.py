@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from storage.models import NumberSequence
+from storage.prepared import Prepared
 
 
 def insert_ignore(session: Session, table: Table, values: dict[str, Any]) -> bool:
@@ -51,8 +52,9 @@ def next_in_sequence(connection: Connection, name: str) -> int:
     IMMEDIATE), so concurrent callers serialise; a rolled-back transaction returns its number,
     leaving no gap.
     """
-    stmt = _sequence_upsert(connection.dialect.name)
-    return int(connection.execute(stmt, {"name": name}).scalar_one())
+    row = _SEQUENCE_UPSERT.execute(connection, {"name": name})
+    assert row is not None
+    return int(row[0])
 
 
 @lru_cache(maxsize=4)
@@ -64,3 +66,6 @@ def _sequence_upsert(dialect: str) -> Any:
     return insert.on_conflict_do_update(
         index_elements=[table.c.name], set_={"last_value": table.c.last_value + 1}
     ).returning(table.c.last_value)
+
+
+_SEQUENCE_UPSERT = Prepared(_sequence_upsert)

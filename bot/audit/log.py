@@ -8,10 +8,12 @@ from sqlalchemy import Table
 from sqlalchemy.engine import Connection
 from sqlmodel import Session, col, select
 
+from storage import prepared
 from storage.models import AuditEntry
 from storage.types import utcnow
 
 _AUDIT: Table = AuditEntry.__table__  # type: ignore[attr-defined]
+_AUDIT_ROW = prepared.insert(_AUDIT, ["at", "actor_id", "action", "entity_type", "entity_ref", "changes", "channel"])
 
 
 def record(
@@ -70,7 +72,7 @@ def record_row(
     channel: str | None = None,
 ) -> None:
     """`record` as one plain INSERT, for hot paths that need no `AuditEntry` object back (no ORM flush)."""
-    connection.execute(_AUDIT.insert(), {
+    _AUDIT_ROW.execute(connection, {
         "at": utcnow(), "actor_id": actor_id, "action": action, "entity_type": entity_type,
         "entity_ref": entity_ref, "changes": changes or {}, "channel": channel,
     })

@@ -24,6 +24,7 @@ from sqlmodel import select
 from storage.db import Database
 from storage.models import Person, Unit
 from storage.org_generation import GENERATION_QUERY
+from storage.prepared import Prepared
 
 
 @dataclass(frozen=True)
@@ -103,11 +104,15 @@ def _cache_for(db: Database) -> _Cache:
     return cache
 
 
+_GENERATION = Prepared(lambda _dialect: GENERATION_QUERY)
+
+
 def org_snapshot(db: Database, connection: Connection | None = None) -> OrgSnapshot:
     """The organisation as of now. With `connection` (a write transaction's), the generation is read
     inside that transaction, so a write that checks permissions sees the organisation it sees."""
     if connection is not None:
-        generation = connection.execute(GENERATION_QUERY).scalar() or 0
+        row = _GENERATION.execute(connection, {})
+        generation = (row[0] if row else 0) or 0
     else:
         generation = db.read_scalar(GENERATION_QUERY) or 0
     cache = _cache_for(db)

@@ -7,12 +7,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import Table, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 from sqlmodel import Session
 
 from bot.clock import STOCKHOLM, as_utc, utcnow
 from bot.ui.model import Message
+from storage import prepared
 from storage.models import OutboxMessage, OutboxStatus
 from storage.upsert import insert_ignore, insert_ignore_bulk, insert_ignore_many
 
@@ -70,12 +70,16 @@ def plan_all(session: Session, deliveries: list[Delivery]) -> int:
     return insert_ignore_many(session, OUTBOX, [d.row(now) for d in deliveries])
 
 
+_NEW_ROWS = prepared.insert(OUTBOX, ["key", "kind", "recipient_id", "payload", "due_at", "planned_for", "status",
+                                     "attempts", "crashes", "created_at", "subject", "reference"],
+                            on_conflict_do_nothing=True)
+
+
 def plan_new(connection: Connection, deliveries: list[Delivery]) -> None:
     """`plan_all` for a hot path that needs no count back: one executemany, no RETURNING."""
     if deliveries:
         now = utcnow()
-        insert = (postgresql if connection.dialect.name == "postgresql" else sqlite).insert(OUTBOX)
-        connection.execute(insert.on_conflict_do_nothing(), [d.row(now) for d in deliveries])
+        _NEW_ROWS.executemany(connection, [d.row(now) for d in deliveries])
 
 
 def plan_bulk(session: Session, deliveries: list[Delivery]) -> None:
