@@ -151,12 +151,18 @@ class Database:
                         transaction.rollback()
                         return
                 else:
+                    cursor = connection.connection.cursor()
                     for pending in batch:
+                        # A SAVEPOINT of SQLite's own on the driver's cursor: SQLAlchemy's begin_nested
+                        # costs fifty times as much, and this batch runs on SQLite only.
+                        cursor.execute("SAVEPOINT lotsen_piece")
                         try:
-                            with connection.begin_nested():
-                                pending.value = pending.work(connection)
+                            pending.value = pending.work(connection)
                         except Exception as exc:
                             pending.error = exc
+                            cursor.execute("ROLLBACK TO SAVEPOINT lotsen_piece")
+                        cursor.execute("RELEASE SAVEPOINT lotsen_piece")
+                    cursor.close()
                 transaction.commit()
         except BaseException as exc:
             failure = exc  # nothing of the batch is stored: every caller hears so
