@@ -77,7 +77,7 @@ def person_scope(units: Mapping[int, source.UnitInfo], person: Person) -> Scope 
     if not led:
         return None
     scope = descendants(units, led)
-    names = ", ".join(sorted(units[uid].code for uid in led))
+    names = ", ".join(sorted(f"{units[uid].name} ({units[uid].code})" for uid in led))  # as unit_scope names one
     return Scope(names, scope)
 
 

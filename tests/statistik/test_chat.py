@@ -34,7 +34,7 @@ def test_roles_and_scopes(lotsen: Lotsen, people: dict[str, Person]) -> None:
         assert "lotsen rapport --period 2026T2 --format png" in quality
         assert "AVV-" not in quality  # aggregates only
         chef = ask(lotsen, people["ec.jonas"], "2026T2")
-        assert "Omfattning: UTR1" in chef
+        assert "Omfattning: Utredningsenhet 1 (UTR1)" in chef
         refused = ask(lotsen, people["ec.jonas"], "2026T2 MOTT")
         assert "bara se statistik för dina egna enheter" in refused
         area = ask(lotsen, people["vc.karin"], "2026 MOTT")
