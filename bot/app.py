@@ -18,6 +18,7 @@ from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.follow_ups import FollowUpService
 from bot.rutiner.service import RoutineCatalogue
 from bot.statistik.service import StatistikService
+from bot.ui.model import Option
 from storage.db import Database
 
 
@@ -61,6 +62,14 @@ def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
     chat = Chat([AvvikelseFlows(avvikelser, follow_ups, settings, lex_sarah=lex_sarah),
                  LexSarahFlows(lex_sarah, settings, avvikelser=avvikelser),
                  FristFlows(frister, settings), RutinFlows(rutiner),
-                 StatistikFlows(StatistikService(db, settings))])
+                 StatistikFlows(StatistikService(db, settings))],
+                people_choices=lambda roles: _people_choices(db, roles))
     return Lotsen(settings=settings, db=db, avvikelser=avvikelser, follow_ups=follow_ups, frister=frister,
                   lex_sarah=lex_sarah, rutiner=rutiner, chat=chat)
+
+
+def _people_choices(db: Database, roles: tuple[str, ...]) -> tuple[Option, ...]:
+    from bot.org.people_search import choices_for
+
+    with db.read() as session:
+        return choices_for(session, roles)

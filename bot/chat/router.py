@@ -8,12 +8,13 @@ unexpected errors are logged with an id the user can quote, and nothing is half-
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Protocol
 
 from bot.chat.small_talk import small_talk_reply
 from bot.errors import INTERNAL_ERROR, UserError, incident_id
-from bot.ui.model import Button, ButtonStyle, Form, FormResult, Message, Reply
+from bot.ui.model import Button, ButtonStyle, FieldKind, Form, FormResult, Message, Option, Reply
 from bot.ui.texts import UNKNOWN_COMMAND
 from storage.models import Person
 
@@ -60,9 +61,24 @@ def _internal_error(where: str) -> str:
 
 
 class Chat:
-    def __init__(self, features: list[Feature]) -> None:
+    def __init__(self, features: list[Feature],
+                 people_choices: Callable[[tuple[str, ...]], tuple[Option, ...]] | None = None) -> None:
         self.features = features
         self.by_command = {f.command_name: f for f in features}
+        self._people_choices = people_choices
+
+    def _with_people(self, form: Form | None) -> Form | None:
+        """A person field that only some roles may hold lists exactly those people (when few enough
+        to pick from), so nobody is offered a colleague the core would refuse."""
+        if form is None or self._people_choices is None:
+            return form
+        fields = tuple(
+            replace(f, options=self._people_choices(f.roles)) if f.kind is FieldKind.USER and f.roles and not f.options
+            else f for f in form.fields)
+        return replace(form, fields=fields)
+
+    def _reply(self, reply: Reply) -> Reply:
+        return replace(reply, form=self._with_people(reply.form)) if reply.form is not None else reply
 
     def _feature_for(self, attr: str, ident: str) -> Feature | None:
         return next((f for f in self.features if ident.startswith(getattr(f, attr))), None)
@@ -75,7 +91,7 @@ class Chat:
         if feature is None:
             return Reply(message=Message(text=f"{UNKNOWN_COMMAND}\n\n{GENERAL_HELP}"))
         try:
-            return feature.command(actor, text, channel)
+            return self._reply(feature.command(actor, text, channel))
         except UserError as exc:
             return Reply(message=Message(text=exc.message))
         except Exception:
@@ -99,7 +115,7 @@ class Chat:
         if feature is None:
             return Reply(message=Message(text=UNKNOWN_COMMAND))
         try:
-            return feature.action(actor, action_id, value, channel)
+            return self._reply(feature.action(actor, action_id, value, channel))
         except UserError as exc:
             return Reply(message=Message(text=exc.message))
         except Exception:
@@ -113,7 +129,10 @@ class Chat:
         if feature is None:
             return FormResult(message=Message(text=UNKNOWN_COMMAND))
         try:
-            return feature.submit(actor, form_id, context, values, submission_key=submission_key, channel=channel)
+            result = feature.submit(actor, form_id, context, values, submission_key=submission_key, channel=channel)
+            if result.next_form is not None:
+                result = replace(result, next_form=self._with_people(result.next_form))
+            return result
         except UserError as exc:
             if exc.field and exc.field in values:
                 return FormResult(errors={exc.field: exc.message})

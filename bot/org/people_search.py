@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from sqlmodel import Session
 
 from bot.org.directory import active_people, active_units
+from bot.ui.model import Option
 from storage.models import Person
 
 
@@ -45,6 +46,22 @@ def match_people(session: Session, text: str) -> list[Person]:
 
 def people_who_qualify(session: Session, roles: Sequence[str]) -> list[Person]:
     return [p for p in active_people(session) if qualifies(p, roles)]
+
+
+# A list longer than this is no help to pick from; a front end then offers its own people picker.
+MAX_CHOICES = 100
+
+
+def choices_for(session: Session, roles: Sequence[str]) -> tuple[Option, ...]:
+    """Everyone a person field with these roles accepts, as choices (key, "Name, Unit"), by name; ()
+    when there are more than MAX_CHOICES, or no roles (anyone active: the platform's picker)."""
+    if not roles:
+        return ()
+    people = people_who_qualify(session, roles)
+    if len(people) > MAX_CHOICES:
+        return ()
+    units = unit_names(session)
+    return tuple(Option(p.key, f"{p.name}, {units[p.unit_id]}" if p.unit_id in units else p.name) for p in people)
 
 
 def unit_names(session: Session) -> dict[int, str]:

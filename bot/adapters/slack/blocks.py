@@ -113,14 +113,14 @@ def _input_element(f: FormField) -> dict[str, Any]:
         element = {"type": "datepicker", "action_id": VALUE_ACTION}
         if f.initial:
             element["initial_date"] = f.initial
-    elif f.kind is FieldKind.USER:
+    elif f.kind is FieldKind.USER and not f.options:
         element = {"type": "users_select", "action_id": VALUE_ACTION,
                    "placeholder": _plain(f.placeholder or "Välj person", 150)}
         return element
     else:
         options = [{"text": _plain(o.label, 75), "value": _cut(o.value, 150)} for o in f.options[:100]]
         element = {"type": "static_select", "action_id": VALUE_ACTION, "options": options,
-                   "placeholder": _plain(f.placeholder or "Välj", 150)}
+                   "placeholder": _plain(f.placeholder or ("Välj person" if f.kind is FieldKind.USER else "Välj"), 150)}
         initial = next((o for o in options if o["value"] == f.initial), None)
         if initial is not None:
             element["initial_option"] = initial

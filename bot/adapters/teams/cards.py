@@ -120,7 +120,7 @@ def _input(f: FormField, value: str | None) -> dict[str, Any]:
     common: dict[str, Any] = {"id": f.id, "label": f.label, "isRequired": f.required,
                               "errorMessage": t.FIELD_REQUIRED if f.required else None}
     common = {k: v for k, v in common.items() if v is not None}
-    if f.kind is FieldKind.CHOICE:
+    if f.kind is FieldKind.CHOICE or (f.kind is FieldKind.USER and f.options):  # a person among those listed
         out: dict[str, Any] = {"type": "Input.ChoiceSet", "style": "compact",
                                "choices": [{"title": o.label, "value": o.value} for o in f.options], **common}
     elif f.kind is FieldKind.DATE:

@@ -6,7 +6,7 @@ Scenarios: signed requests to the real Bolt app over HTTP; its Web API calls lan
 from __future__ import annotations
 
 from tests.adapters.slack.scenarios import ANNA, ERIK, FORM, MARIA, json_text
-from tests.support.slack import SlackHarness
+from tests.support.slack import SlackHarness, select
 
 
 def test_chef_buttons_open_forms_and_a_double_click_changes_nothing(slack: SlackHarness) -> None:
@@ -56,3 +56,17 @@ def test_app_home_offers_quick_actions_that_open_the_forms(slack: SlackHarness) 
     frist = next(b for b in buttons if b["action_id"].startswith("frist:new"))
     slack.click(ANNA, frist["action_id"], frist["value"], from_home=True)
     assert slack.fake.wait_for("views.open", count=2)[-1].params["view"]["callback_id"] == "frist_new"
+
+
+def test_hand_over_lists_only_the_chefs_who_may_take_it_and_takes_one_of_them(slack: SlackHarness) -> None:
+    slack.submit_view(ANNA, "avvikelse_new", FORM, view_id="VH")
+    assert slack.click(MARIA, "avvikelse:handover#0", "AVV-2026-0001").status == 200
+    [opened] = slack.fake.wait_for("views.open")
+    [to] = [b for b in opened.params["view"]["blocks"] if b.get("block_id") == "to"]
+    element = to["element"]
+    assert element["type"] == "static_select"  # not every member of the workspace
+    assert [o["value"] for o in element["options"]] == ["ec.jonas", "vc.karin", "ec.maria"]  # by name
+    assert element["options"][0]["text"]["text"] == "Jonas Enhet, Utredningsenhet 1"
+    body = slack.submit_view(MARIA, "avvikelse_handover", {"to": select("ec.jonas"), "reason": "Jäv."},
+                             metadata={"number": "AVV-2026-0001"}, view_id="VH2").json()
+    assert body["response_action"] == "update" and "Jonas Enhet" in json_text(body["view"])

@@ -93,6 +93,18 @@ def test_a_form_card_carries_what_the_submission_needs() -> None:
     assert submitted == {"unit": "MOTT", "what": "x", "when": None, "who": None}
 
 
+def test_a_person_field_with_its_people_listed_is_a_plain_choice_not_the_directory_picker() -> None:
+    chefs = (Option("ec.jonas", "Jonas Enhet, Utredningsenhet 1"), Option("vc.karin", "Karin Verksam"))
+    form = Form(id="avvikelse_handover", title="Lämna över", submit_label="Lämna över",
+                fields=(FormField("to", "Till", FieldKind.USER, options=chefs, roles=("enhetschef",)),))
+    card = cards.form_card(form, key="teams:dialog:h")
+    walk(card)
+    [to] = [e for e in card["body"] if e.get("id") == "to"]
+    assert to["type"] == "Input.ChoiceSet" and "choices.data" not in to
+    assert to["choices"] == [{"title": "Jonas Enhet, Utredningsenhet 1", "value": "ec.jonas"},
+                             {"title": "Karin Verksam", "value": "vc.karin"}]
+
+
 def test_message_buttons_open_dialogs() -> None:
     card = cards.message_card(Message(text="t", header="Rubrik", facts=(("Nummer", "AVV-2026-0001"),),
                                       buttons=(Button("Öppna", "avvikelse:open", "AVV-2026-0001",
