@@ -10,18 +10,17 @@ the lock far longer than the lock was held; a queue hands it over as soon as it 
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager, nullcontext
-from functools import lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import event
-from sqlalchemy.engine import Connection, Dialect, Engine, make_url
-from sqlalchemy.sql.expression import Executable
+from sqlalchemy.engine import Connection, Engine, make_url
 from sqlmodel import Session, create_engine
 
 import storage.org_generation  # noqa: F401  (registers the hook that bumps the organisation's generation)
+from storage.prepared import Prepared
 
 READ_ONLY = "lotsen_read_only"
 
@@ -66,10 +65,6 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
 
 T = TypeVar("T")
 
-
-@lru_cache(maxsize=32)
-def _literal_sql(statement: Executable, dialect: Dialect) -> str:
-    return str(statement.compile(dialect=dialect, compile_kwargs={"literal_binds": True}))  # type: ignore[attr-defined]
 
 _WRITER_LOCKS: dict[str, threading.RLock] = {}
 _WRITER_LOCKS_GUARD = threading.Lock()
@@ -188,16 +183,12 @@ class Database:
                 session.rollback()
                 raise
 
-    def read_scalar(self, statement: Executable) -> Any:
-        """The first column of the first row of a parameterless SELECT, or None: one round trip on the
-        driver's own connection (on SQLite no BEGIN and ROLLBACK around it, no write lock)."""
-        sql = _literal_sql(statement, self.engine.dialect)
+    def read_scalar(self, statement: Prepared, params: Mapping[str, Any] | None = None) -> Any:
+        """The first column of the first row of a SELECT, or None: one round trip on the driver's own
+        connection (on SQLite no BEGIN and ROLLBACK around it, no write lock)."""
         raw = self._read_engine.raw_connection()
         try:
-            cursor = raw.cursor()
-            cursor.execute(sql)
-            row = cursor.fetchone()
-            cursor.close()
+            row = statement.first_row(raw, self.engine.dialect, params or {})
         finally:
             raw.close()  # back to the pool, which rolls back whatever the driver began
         return row[0] if row else None

@@ -12,7 +12,8 @@ SQLAlchemy's exception of the same kind (an `IntegrityError` stays one), paramet
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Column, Table, bindparam, exc
@@ -58,28 +59,32 @@ class Prepared:
                 compiled = self._compiled.setdefault(dialect.name, _Compiled(self._build(dialect.name), dialect))
         return compiled
 
-    def execute(self, connection: Connection, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
-        """Run once; the first row it returns (RETURNING), or None."""
-        compiled = self._for(connection.dialect)
-        cursor = connection.connection.cursor()
+    @contextmanager
+    def _cursor(self, dbapi_connection: Any, dialect: Dialect) -> Iterator[tuple[Any, _Compiled]]:
+        compiled = self._for(dialect)
+        cursor = dbapi_connection.cursor()
         try:
+            yield cursor, compiled
+        except dialect.loaded_dbapi.Error as error:
+            raise _wrapped(compiled.sql, error, dialect) from error
+        finally:
+            cursor.close()
+
+    def first_row(self, dbapi_connection: Any, dialect: Dialect,
+                  params: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """Run once on a driver connection; the first row it returns (a SELECT, RETURNING), or None."""
+        with self._cursor(dbapi_connection, dialect) as (cursor, compiled):
             cursor.execute(compiled.sql, compiled.driver_params(params))
             row = cursor.fetchone() if cursor.description else None
-        except connection.dialect.loaded_dbapi.Error as error:
-            raise _wrapped(compiled.sql, error, connection.dialect) from error
-        finally:
-            cursor.close()
         return tuple(row) if row is not None else None
 
+    def execute(self, connection: Connection, params: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        """Run once in the connection's transaction; the first row it returns, or None."""
+        return self.first_row(connection.connection, connection.dialect, params)
+
     def executemany(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-        compiled = self._for(connection.dialect)
-        cursor = connection.connection.cursor()
-        try:
-            cursor.executemany(compiled.sql, [compiled.driver_params(row) for row in rows])  # type: ignore[arg-type]
-        except connection.dialect.loaded_dbapi.Error as error:
-            raise _wrapped(compiled.sql, error, connection.dialect) from error
-        finally:
-            cursor.close()
+        with self._cursor(connection.connection, connection.dialect) as (cursor, compiled):
+            cursor.executemany(compiled.sql, [compiled.driver_params(row) for row in rows])
 
 
 def insert(table: Table, keys: Sequence[str], *, returning: Column[Any] | None = None,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Table, bindparam
@@ -57,9 +56,8 @@ def next_in_sequence(connection: Connection, name: str) -> int:
     return int(row[0])
 
 
-@lru_cache(maxsize=4)
 def _sequence_upsert(dialect: str) -> Any:
-    # Built once per dialect (building a statement costs more than running it); the name is a parameter.
+    # Compiled once per dialect by Prepared below; the name is a parameter.
     table: Table = NumberSequence.__table__  # type: ignore[attr-defined]
     module = postgresql if dialect == "postgresql" else sqlite
     insert = module.insert(table).values(name=bindparam("name"), last_value=1)

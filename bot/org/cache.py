@@ -114,7 +114,7 @@ def org_snapshot(db: Database, connection: Connection | None = None) -> OrgSnaps
         row = _GENERATION.execute(connection, {})
         generation = (row[0] if row else 0) or 0
     else:
-        generation = db.read_scalar(GENERATION_QUERY) or 0
+        generation = db.read_scalar(_GENERATION) or 0
     cache = _cache_for(db)
     snapshot = cache.snapshot
     if snapshot is not None and snapshot.generation == generation:
