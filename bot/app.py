@@ -14,11 +14,12 @@ from bot.handlers.lex_sarah import LexSarahFlows
 from bot.handlers.rutin import RutinFlows
 from bot.handlers.statistik import StatistikFlows
 from bot.lex_sarah.service import LexSarahService
+from bot.org.cache import org_snapshot
+from bot.org.people_search import choices_for
 from bot.reminders.dispatcher import Dispatcher, Sender
 from bot.reminders.follow_ups import FollowUpService
 from bot.rutiner.service import RoutineCatalogue
 from bot.statistik.service import StatistikService
-from bot.ui.model import Option
 from storage.db import Database
 
 
@@ -63,13 +64,6 @@ def build(settings: Settings, *, migrate: bool = True) -> Lotsen:
                  LexSarahFlows(lex_sarah, settings, avvikelser=avvikelser),
                  FristFlows(frister, settings), RutinFlows(rutiner),
                  StatistikFlows(StatistikService(db, settings))],
-                people_choices=lambda roles: _people_choices(db, roles))
+                people_choices=lambda roles: choices_for(org_snapshot(db), roles))
     return Lotsen(settings=settings, db=db, avvikelser=avvikelser, follow_ups=follow_ups, frister=frister,
                   lex_sarah=lex_sarah, rutiner=rutiner, chat=chat)
-
-
-def _people_choices(db: Database, roles: tuple[str, ...]) -> tuple[Option, ...]:
-    from bot.org.people_search import choices_for
-
-    with db.read() as session:
-        return choices_for(session, roles)

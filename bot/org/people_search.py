@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from sqlmodel import Session
 
+from bot.org.cache import OrgSnapshot
 from bot.org.directory import active_people, active_units
 from bot.ui.model import Option
 from storage.models import Person
@@ -52,15 +53,16 @@ def people_who_qualify(session: Session, roles: Sequence[str]) -> list[Person]:
 MAX_CHOICES = 100
 
 
-def choices_for(session: Session, roles: Sequence[str]) -> tuple[Option, ...]:
+def choices_for(org: OrgSnapshot, roles: Sequence[str]) -> tuple[Option, ...]:
     """Everyone a person field with these roles accepts, as choices (key, "Name, Unit"), by name; ()
-    when there are more than MAX_CHOICES, or no roles (anyone active: the platform's picker)."""
+    when there are more than MAX_CHOICES, or no roles (anyone active: the platform's picker). From the
+    cached organisation, which is checked against the database's generation before it is used."""
     if not roles:
         return ()
-    people = people_who_qualify(session, roles)
+    people = sorted((p for p in org.people.values() if qualifies(p, roles)), key=lambda p: p.name)
     if len(people) > MAX_CHOICES:
         return ()
-    units = unit_names(session)
+    units = {u.id: u.name for u in org.active_units}
     return tuple(Option(p.key, f"{p.name}, {units[p.unit_id]}" if p.unit_id in units else p.name) for p in people)
 
 
