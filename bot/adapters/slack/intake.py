@@ -4,6 +4,10 @@ Order: size limit → signature (v0 HMAC over the raw bytes, timestamp within fi
 then decode and check the shape the listeners rely on. Unsigned or badly signed: 401. Signed but
 malformed (not UTF-8, not JSON, a payload without the fields Slack always sends): 400. Neither is
 logged with a traceback, and nothing reaches Bolt's parser or a listener.
+
+A body that passes is handed on decoded, as Bolt reads it (a payload's JSON, a command's fields, an
+event), so Bolt does not decode it a second time: URL-decoding a form submission's payload was a
+tenth of the submission's CPU.
 """
 
 from __future__ import annotations
@@ -25,9 +29,9 @@ USER_EVENTS = ("app_mention", "app_home_opened")
 class Verdict:
     status: int  # 200: pass on to Bolt
     reason: str = ""
+    text: str = ""  # status 200: the body as text
+    parsed: dict[str, Any] | None = None  # status 200: the body as Bolt's own parser reads it
 
-
-OK = Verdict(200)
 
 
 def _str(value: object) -> bool:
@@ -86,43 +90,57 @@ def _payload_shape(payload: object) -> str:
     return ""
 
 
-def _form_shape(text: str) -> str:
+Read = tuple[str, dict[str, Any] | None]  # (why it is refused, or ""; the body as Bolt reads it)
+
+
+def _form(text: str) -> Read:
     try:
         form = urllib.parse.parse_qs(text, keep_blank_values=True, strict_parsing=True)
     except ValueError:
-        return "trasigt formulär"
+        return "trasigt formulär", None
+    # Bolt's reading of a form: the payload's JSON, else each field's last value.
+    fields = {key: values[-1] for key, values in form.items()}
     if "ssl_check" in form:
-        return ""
+        return "", fields
     if "payload" in form:
         try:
             payload = json.loads(form["payload"][0])
         except ValueError:
-            return "payload är inte JSON"
-        return _payload_shape(payload)
+            return "payload är inte JSON", None
+        return _payload_shape(payload), payload
     if "command" in form:
         command = form["command"][0]
         if not command.startswith("/") or not form.get("user_id", [""])[0] or not form.get("trigger_id", [""])[0]:
-            return "kommando utan command, user_id eller trigger_id"
-        return ""
-    return "varken payload eller command"
+            return "kommando utan command, user_id eller trigger_id", None
+        return "", fields
+    return "varken payload eller command", None
 
 
-def shape_error(body: bytes, content_type: str) -> str:
-    """Why a signed body is not a request Slack would send ('' when it is fine)."""
+def read(body: bytes, content_type: str) -> tuple[str, str, dict[str, Any] | None]:
+    """(why a signed body is not a request Slack would send, or ""; the body as text; the body parsed
+    as Bolt would parse it, when it is fine)."""
     try:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
-        return "inte UTF-8"
+        return "inte UTF-8", "", None
     media = content_type.split(";", 1)[0].strip().lower()
     if media == "application/json":
         try:
             data = json.loads(text)
         except ValueError:
-            return "inte JSON"
-        return _event_shape(data) if isinstance(data, dict) else "JSON är inte ett objekt"
+            return "inte JSON", text, None
+        if not isinstance(data, dict):
+            return "JSON är inte ett objekt", text, None
+        return _event_shape(data), text, data
     if media == "application/x-www-form-urlencoded":
-        return _form_shape(text)
-    return "okänd Content-Type"
+        reason, parsed = _form(text)
+        return reason, text, parsed
+    return "okänd Content-Type", text, None
+
+
+def shape_error(body: bytes, content_type: str) -> str:
+    """Why a signed body is not a request Slack would send ('' when it is fine)."""
+    return read(body, content_type)[0]
 
 
 def signature_ok(secret: str, body: bytes, timestamp: str, signature: str, now: float | None = None) -> bool:
@@ -141,5 +159,5 @@ def judge(secret: str, body: bytes, content_type: str, timestamp: str | None, si
         return Verdict(401, "osignerad")
     if not signature_ok(secret, body, timestamp, signature):
         return Verdict(401, "fel signatur eller gammal tidsstämpel")
-    reason = shape_error(body, content_type)
-    return Verdict(400, reason) if reason else OK
+    reason, text, parsed = read(body, content_type)
+    return Verdict(400, reason) if reason else Verdict(200, text=text, parsed=parsed)

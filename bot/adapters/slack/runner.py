@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import io
 import logging
 import signal
 import threading
@@ -17,8 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
-from slack_bolt import App
+from slack_bolt import App, BoltRequest
 from slack_bolt.adapter.wsgi import SlackRequestHandler
+from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
+from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -150,6 +151,16 @@ def _read_body(environ: dict[str, Any]) -> bytes | None:
     return environ["wsgi.input"].read(length) if length else b""
 
 
+def bolt_request(text: str, parsed: dict[str, Any], headers: dict[str, Any]) -> BoltRequest:
+    """A request for Bolt whose body the gate has already decoded (Bolt would decode it again).
+
+    Bolt takes a decoded body only as a Socket Mode request; it becomes an HTTP request again with its
+    raw body, so Bolt's own signature check still runs over the bytes Slack signed."""
+    request = BoltRequest(body=parsed, headers=headers, mode="socket_mode")
+    request.mode, request.raw_body = "http", text
+    return request
+
+
 def wsgi_app(app: App, signing_secret: str | None = None) -> Callable[[dict[str, Any], Callable[..., Any]],
                                                                          Iterable[bytes]]:
     handler = SlackRequestHandler(app)
@@ -180,8 +191,14 @@ def wsgi_app(app: App, signing_secret: str | None = None) -> Callable[[dict[str,
                                    environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"), environ.get("HTTP_X_SLACK_SIGNATURE"))
             if verdict.status != 200:
                 return refuse(start_response, verdict)
-            environ = {**environ, "wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))}
-        with acking():  # work after earlier acks waits while this one is answered
+            assert verdict.parsed is not None
+            request = bolt_request(verdict.text, verdict.parsed, WsgiHttpRequest(environ).get_headers())
+            with acking():  # work after earlier acks waits while this one is answered
+                answer = app.dispatch(request)
+            response = WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
+            start_response(response.status, response.get_headers())
+            return response.get_body()
+        with acking():
             return handler(environ, start_response)
 
     return application
