@@ -38,6 +38,10 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
         if db and db != ":memory:":
             Path(db).expanduser().parent.mkdir(parents=True, exist_ok=True)
         connect_args = {"check_same_thread": False, "timeout": 30}
+        # Enough pooled connections for every thread that reads or writes at once (waitress's eight, the
+        # writer, the after-ack worker, the dispatcher). With SQLAlchemy's five, a burst opened and closed
+        # connections all the time, and each new one read the schema again.
+        kwargs.setdefault("pool_size", 20)
         engine = create_engine(url, connect_args=connect_args, **kwargs)
 
         @event.listens_for(engine, "connect")
@@ -49,6 +53,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
             cur.execute("PRAGMA foreign_keys=ON")
             cur.execute("PRAGMA journal_mode=WAL")
             cur.execute("PRAGMA busy_timeout=30000")
+            # A SAVEPOINT's undo journal (shared commits give each piece one) and temporary sort tables
+            # stay in memory: on disk, every shared commit created, chowned and deleted a temporary file.
+            cur.execute("PRAGMA temp_store=MEMORY")
             cur.close()
 
         @event.listens_for(engine, "begin")
