@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
@@ -123,8 +124,12 @@ def _arithmetic_step(rule: DeadlineRule, start: date, end: date) -> str:
     return t.STEP_MONTHS_SAME.format(**fields)
 
 
+@lru_cache(maxsize=4096)
 def compute_rule(rule: DeadlineRule, start: date) -> DeadlineResult:
-    """The deadline of `rule` counted from `start`. Raises InvalidStart (Swedish message)."""
+    """The deadline of `rule` counted from `start`. Raises InvalidStart (Swedish message).
+
+    Remembered per rule and date (a rule is an immutable value, the result too): every avvikelse filed
+    on a day asks for the same six weeks, and the explanation's steps cost more than the arithmetic."""
     check_start(start)
     statutory_date = add_length(start, rule)
     long_start = t.short(start, year=True)
