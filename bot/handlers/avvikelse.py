@@ -27,6 +27,7 @@ from storage.models import Person, Unit
 
 if TYPE_CHECKING:
     from bot.lex_sarah.service import LexSarahService
+    from bot.lex_sarah.triage import Matrix
 
 UNITS_TTL_SECONDS = 10.0
 
@@ -51,6 +52,8 @@ class AvvikelseFlows:
         self.follow_ups = follow_ups
         self.settings = settings
         self._units_cache: tuple[float, list[Unit]] | None = None
+        # The built form per default unit, with what it was built from (forms are immutable values).
+        self._forms: dict[str | None, tuple[list[Unit], object, forms.Form]] = {}
         self.lex_sarah = lex_sarah  # lex Sarah triage and link (bot.handlers.lex_sarah_bridge), when wired
 
     # --- commands ---------------------------------------------------------------------------------
@@ -81,15 +84,32 @@ class AvvikelseFlows:
         return self._units_cache[1]
 
     def new_form(self, actor: Person) -> forms.Form:
+        """The form to file an avvikelse, with the actor's unit chosen. Built once per default unit for as
+        long as the unit choices and the triage questions stay the same: every submission builds it again
+        to validate against it, in Slack's ack window."""
         units = self._units()
         default = next((u for u in units if u.id == actor.unit_id), None)
+        triage = self._triage_questions()
+        key = default.code if default else None
+        cached = self._forms.get(key)
+        if cached is not None and cached[0] is units and cached[1] is triage:
+            return cached[2]
         form = forms.new_report_form(units, self.settings.avvikelse_categories, default)
-        if self.lex_sarah is not None:
+        if triage is not None:
             from bot.handlers.lex_sarah_bridge import with_triage_questions
-            from bot.lex_sarah.triage_service import TriageService
 
-            form = with_triage_questions(form, TriageService(self.service.db, self.settings))
+            form = with_triage_questions(form, triage)
+        self._forms[key] = (units, triage, form)
         return form
+
+    def _triage_questions(self) -> Matrix | None:
+        """The lex Sarah triage matrix when lex Sarah is wired and its file can be read (else None)."""
+        if self.lex_sarah is None:
+            return None
+        from bot.handlers.lex_sarah_bridge import triage_matrix
+        from bot.lex_sarah.triage_service import TriageService
+
+        return triage_matrix(TriageService(self.service.db, self.settings))
 
     def overview(self, actor: Person) -> Message:
         return msg.overview(self.service.overview(actor), today_local())

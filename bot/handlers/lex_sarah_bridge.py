@@ -32,7 +32,7 @@ FLAGGED = ("ja", "osaker")
 log = logging.getLogger(__name__)
 
 
-def _matrix(service: TriageService) -> triage.Matrix | None:
+def triage_matrix(service: TriageService) -> triage.Matrix | None:
     """The triage matrix, or None when its file is broken: filing an avvikelse must never fail for it
     (`/lexsarah triage` shows the file's error instead)."""
     try:
@@ -42,18 +42,15 @@ def _matrix(service: TriageService) -> triage.Matrix | None:
         return None
 
 
-def with_triage_questions(form: Form, service: TriageService) -> Form:
+def with_triage_questions(form: Form, matrix: triage.Matrix) -> Form:
     """The avvikelse form with the triage questions appended (optional: the filer may skip them)."""
-    matrix = _matrix(service)
-    if matrix is None:
-        return form
     return dataclasses.replace(form, fields=form.fields + matrix.form_fields(required=False))
 
 
 def triage_after_filing(service: TriageService, actor: Person, values: Mapping[str, str | None], *,
                         avvikelse: str, unit_code: str | None, channel: str) -> None:
     answers = {k: v for k, v in values.items() if k.startswith(triage.FIELD_PREFIX)}
-    if not any(answers.values()) or _matrix(service) is None:
+    if not any(answers.values()) or triage_matrix(service) is None:
         return
     service.record(actor, answers, unit_code=unit_code, channel=channel, avvikelse_number=avvikelse)
 
@@ -66,7 +63,7 @@ def enrich_detail(message: Message, actor: Person, avvikelse: Avvikelse, triage_
     facts = list(message.facts)
     buttons = list(message.buttons)
     row = triage_service.for_avvikelse(avvikelse.number)
-    matrix = _matrix(triage_service)
+    matrix = triage_matrix(triage_service)
     if row is not None and matrix is not None:
         sections.append(describe(row, matrix))
     linked = avvikelse.lex_sarah_number
