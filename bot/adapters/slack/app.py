@@ -1,6 +1,6 @@
 """The Slack front end: a Bolt app whose listeners turn commands, actions, submissions and events into core calls.
 
-Listeners live in `listeners/`, one module per request type. Two middlewares run first: Slack's
+Listeners live in `listeners/`, one module per request type. One middleware runs first: Slack's
 retried events are dropped (the same event_id), and the Slack user is resolved to a `Person` once,
 when a listener first asks (after a command's ack, before a submission's).
 Everything answers Slack within its 3-second window: acks come first, and the only work before
@@ -13,7 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from slack_bolt import App, BoltContext, BoltResponse
+from slack_bolt import App, BoltContext, BoltRequest, BoltResponse
+from slack_bolt.middleware import Middleware
 from slack_sdk import WebClient
 
 from bot.adapters.slack.after_ack import AfterAck
@@ -46,6 +47,31 @@ def _request_kind(body: dict[str, Any]) -> str | None:
     return str(event.get("type")) if event else body.get("type")
 
 
+class _BeforeListeners(Middleware):
+    """What runs before any listener: a retried event is dropped (Slack re-sends an event it thinks we
+    missed, with the same event_id), and the Slack user is resolved to a `Person` on first use
+    (`context.actor_of`): a command acks before it asks, so its ack waits for no database read; a
+    submission asks before its ack, as it must. One Middleware class rather than two functions: Bolt
+    builds keyword arguments for every function middleware on every request."""
+
+    def __init__(self, first_delivery: Callable[[str], bool],
+                 resolve: Callable[[BoltContext, str, str | None], None]) -> None:
+        self._first_delivery = first_delivery
+        self._resolve = resolve
+
+    def process(self, *, req: BoltRequest, resp: BoltResponse,
+                next: Callable[[], BoltResponse]) -> BoltResponse | None:
+        body, context = req.body, req.context
+        event_id = body.get("event_id")
+        if body.get("type") == "event_callback" and event_id and not self._first_delivery(f"slack:event:{event_id}"):
+            return BoltResponse(status=200, body="")
+        user_id = context.user_id
+        if user_id and not (body.get("event") or {}).get("bot_id"):  # bots' own messages are ignored anyway
+            request = _request_kind(body)
+            context[ACTOR_RESOLVER] = lambda: self._resolve(context, user_id, request)
+        return next()
+
+
 def after_ack_of(app: App) -> AfterAck | None:
     """The app's after-ack worker (to stop it, or to run it inline when profiling)."""
     worker = getattr(app, "lotsen_after_ack", None)
@@ -73,14 +99,6 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
             table = ProcessedRequest.__table__  # type: ignore[attr-defined]
             return insert_ignore(session, table, {"key": key, "at": utcnow()})
 
-    @app.middleware
-    def drop_retried_events(body: dict[str, Any], next: Callable[[], BoltResponse]) -> BoltResponse | None:
-        # Slack re-sends an event it thinks we missed (X-Slack-Retry-Num); the event_id is the same.
-        event_id = body.get("event_id")
-        if body.get("type") == "event_callback" and event_id and not first_delivery(f"slack:event:{event_id}"):
-            return BoltResponse(status=200, body="")
-        return next()
-
     def resolve(context: BoltContext, user_id: str, request: str | None) -> None:
         try:
             try:
@@ -95,16 +113,6 @@ def create_app(lotsen: Lotsen, *, token: str, signing_secret: str, base_url: str
         except UserError as exc:
             context["actor_error"] = exc.message
 
-    @app.middleware
-    def resolve_actor(body: dict[str, Any], context: BoltContext,
-                      next: Callable[[], BoltResponse]) -> BoltResponse | None:
-        # Resolved once, on first use (`context.actor_of`): a command acks before it asks, so its ack
-        # waits for no database read; a submission asks before its ack, as it must.
-        user_id = context.user_id
-        if user_id and not (body.get("event") or {}).get("bot_id"):  # bots' own messages are ignored anyway
-            request = _request_kind(body)
-            context[ACTOR_RESOLVER] = lambda: resolve(context, user_id, request)
-        return next()
-
+    app.middleware(_BeforeListeners(first_delivery, resolve))
     register_all(app, lotsen, after_ack)
     return app
