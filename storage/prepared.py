@@ -35,12 +35,20 @@ class _Compiled:
             processor = bind.type.dialect_impl(dialect).bind_processor(dialect)
             if processor is not None:
                 self.processors[name] = processor
+        # What `compiled.construct_params` would do per call, worked out once: the names a call must give,
+        # and the statement's own literal values (which a call may override by name).
+        self.required = [name for bind, name in compiled.bind_names.items() if bind.required]
+        self.literals = {name: bind.effective_value for bind, name in compiled.bind_names.items() if not bind.required}
 
     def driver_params(self, params: Mapping[str, Any]) -> Sequence[Any] | dict[str, Any]:
-        values = self.compiled.construct_params(dict(params))  # the statement's own literals filled in
+        try:
+            values = {name: params[name] for name in self.required}
+        except KeyError as missing:
+            raise exc.ArgumentError(f"A value is required for bind parameter {missing}") from None
+        for name, literal in self.literals.items():
+            values[name] = params.get(name, literal)
         for name, processor in self.processors.items():
-            if name in values:
-                values[name] = processor(values[name])
+            values[name] = processor(values[name])
         return [values[name] for name in self.positional] if self.positional is not None else values
 
 

@@ -60,3 +60,19 @@ def test_a_duplicate_raises_sqlalchemys_integrity_error_and_the_transaction_keep
         keys = connection.execute(select(OUTBOX.c.key).where(OUTBOX.c.key.in_(["k1", "k2"]))).scalars().all()
     assert sorted(keys) == ["k1", "k2"]
 
+
+
+def test_a_statements_own_literals_are_filled_in_and_a_missing_value_is_named(lotsen: Lotsen) -> None:
+    from sqlalchemy import bindparam
+    from sqlalchemy.exc import ArgumentError
+
+    # A literal (the entity type) beside a parameter: the literal is sent without the caller naming it.
+    statement = prepared.Prepared(lambda _dialect: select(AUDIT.c.id).where(
+        AUDIT.c.entity_type == "avvikelse", AUDIT.c.entity_ref == bindparam("ref", type_=AUDIT.c.entity_ref.type)))
+    with lotsen.db.engine.begin() as connection:
+        inserted = prepared.insert(AUDIT, COLUMNS, returning=AUDIT.c.id).execute(connection, ROW)
+        assert inserted is not None
+        assert statement.execute(connection, {"ref": "AVV-2026-0001"}) == (inserted[0],)
+        assert statement.execute(connection, {"ref": "AVV-2026-9999"}) is None
+        with pytest.raises(ArgumentError, match="ref"):
+            statement.execute(connection, {})
