@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Table
@@ -32,6 +33,7 @@ from bot.privacy.case_reference import case_reference_error
 from bot.privacy.guard import check_free_text
 from bot.reminders import outbox
 from bot.reminders.follow_ups import plan_reminder
+from bot.ui.model import Message
 from bot.ui.texts import ERR_UNKNOWN_PERSON
 from storage import prepared
 from storage.db import Database
@@ -100,6 +102,11 @@ class Filed:
     investigator: Person
     unit: Unit
     created: bool  # False when the same submission was already stored
+
+    @cached_property
+    def receipt(self) -> Message:
+        """The reporter's receipt: the same text in the form's answer as in the DM (built once)."""
+        return msg.receipt(self.report, self.unit, self.investigator)
 
 
 class AvvikelseService:
@@ -205,13 +212,13 @@ class AvvikelseService:
         record_row(conn, actor_id=actor.id, action="skapad", entity_type=ENTITY, entity_ref=report.number,
                    changes={"status": {"old": None, "new": report.status},
                             "investigator_id": {"old": None, "new": chef.id}}, channel=channel)
+        filed = Filed(report, chef, unit, created=True)
         outbox.plan_new(conn, [
-            outbox.Delivery(f"avvikelse:{report.number}:kvitto", "avvikelse_kvitto", actor.id,
-                            msg.receipt(report, unit, chef)),
+            outbox.Delivery(f"avvikelse:{report.number}:kvitto", "avvikelse_kvitto", actor.id, filed.receipt),
             outbox.Delivery(f"avvikelse:{report.number}:tilldelad:{chef.id}:0", "avvikelse_tilldelad", chef.id,
                             msg.assigned(report, unit)),
         ])
-        return Filed(report, chef, unit, created=True)
+        return filed
 
     # --- reading ----------------------------------------------------------------------------------
 

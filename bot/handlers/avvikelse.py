@@ -183,7 +183,7 @@ class AvvikelseFlows:
 
                 triage_after_filing(TriageService(self.service.db, self.settings), actor, values,
                                     avvikelse=filed.report.number, unit_code=data.unit_code, channel=channel)
-            return FormResult(message=msg.receipt(filed.report, filed.unit, filed.investigator))
+            return FormResult(message=filed.receipt)
         if form_id == forms.FORM_FOLLOW_UP_PASS:
             clean, errors = forms.validate_form(forms.follow_up_pass_form(0), values)
             if errors:
