@@ -46,6 +46,7 @@ class OutboxMessage(SQLModel, table=True):
 
     __tablename__ = "outbox"
     # Claims read (status, due_at) and expired leases (status, lease_until); replanning reads subject.
+    # Status alone has no index of its own: both composites lead with it (migration 0401_delivery).
     __table_args__ = (
         Index("ix_outbox_status_due_at", "status", "due_at"),
         Index("ix_outbox_status_lease_until", "status", "lease_until"),
@@ -56,7 +57,7 @@ class OutboxMessage(SQLModel, table=True):
     recipient_id: int = Field(foreign_key="person.id", index=True)
     payload: dict[str, Any] = Field(default_factory=dict, sa_column=Column(JSON, nullable=False))
     due_at: datetime = _ts()
-    status: str = Field(default=OutboxStatus.PENDING.value, index=True, max_length=20)
+    status: str = Field(default=OutboxStatus.PENDING.value, max_length=20)
     attempts: int = 0
     claimed_by: str | None = Field(default=None, max_length=80)
     lease_until: datetime | None = _ts(nullable=True, default=False)
