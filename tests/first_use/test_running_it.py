@@ -140,6 +140,41 @@ def test_library_chatter_is_quiet_unless_asked_for(level: str, chatter: bool) ->
     assert ("As you gave `client`" in result.stderr) is chatter
 
 
+QUEUE = """
+import logging
+from bot.cli.logs import setup_logging
+setup_logging(LEVEL)
+queue = logging.getLogger("waitress.queue")
+for depth in (3, 41, 7):
+    queue.warning("Task queue depth is %d", depth)
+"""
+
+
+@pytest.mark.parametrize(("level", "lines"), [("INFO", 1), ("DEBUG", 3)])
+def test_waitress_queue_warnings_are_one_line_a_minute_unless_asked_for(level: str, lines: int) -> None:
+    # Waitress warns for every request that waits for a thread: a burst of fifty wrote fifty lines.
+    result = subprocess.run([sys.executable, "-c", QUEUE.replace("LEVEL", repr(level))], capture_output=True,
+                            text=True, timeout=60, cwd=ROOT)
+    assert result.stderr.count("Task queue depth is") == lines, result.stderr
+
+
+def test_the_throttled_queue_warning_reports_the_deepest_queue_since_the_last(
+        caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from bot.cli import logs
+
+    now = [1000.0]
+    queue = logging.getLogger("lotsen.test.queue")
+    queue.addFilter(logs._OncePerInterval(seconds=60, clock=lambda: now[0]))
+    with caplog.at_level(logging.WARNING, logger="lotsen.test.queue"):
+        for depth in (3, 41, 7):
+            queue.warning("Task queue depth is %d", depth)
+        now[0] += 61
+        queue.warning("Task queue depth is %d", 2)
+    assert [r.getMessage() for r in caplog.records] == ["Task queue depth is 3", "Task queue depth is 41"]
+
+
 def test_the_log_level_is_documented() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "LOTSEN_LOG_LEVEL" in readme
