@@ -47,11 +47,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def wait_healthy(port: int, proc: subprocess.Popen[bytes]) -> None:
+def wait_healthy(port: int, proc: subprocess.Popen[bytes], log: Path | None = None) -> None:
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited early: {proc.stderr.read().decode() if proc.stderr else ''}")
+            said = log.read_text(errors="replace")[-2000:] if log else ""
+            raise SystemExit(f"server exited early: {said}")
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1):
                 return
@@ -111,13 +112,17 @@ def measure(rounds: int, *, split: bool) -> None:
         env["LOTSEN_DISPATCHER_IN_PROCESS"] = "false"
         extra.append(subprocess.Popen([*lotsen_cli, "dispatch"], env={**env, "LOTSEN_DISPATCHER_TICK_SECONDS": "1"},
                                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-    lotsen_proc = subprocess.Popen([*lotsen_cli, "run", "--http", "--host", "127.0.0.1", "--port", str(lotsen_port)],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    bare_proc = subprocess.Popen([sys.executable, "-m", "benchmarks.peer_bolt", str(bare_port), fake.url, SECRET,
-                                  db_url], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The servers' logs go to files: a pipe nobody reads fills up, and then a server waits to log.
+    lotsen_log, peer_log = workdir / "lotsen.log", workdir / "peer.log"
+    with lotsen_log.open("wb") as out:
+        lotsen_proc = subprocess.Popen([*lotsen_cli, "run", "--http", "--host", "127.0.0.1", "--port",
+                                        str(lotsen_port)], env=env, stdout=subprocess.DEVNULL, stderr=out)
+    with peer_log.open("wb") as out:
+        bare_proc = subprocess.Popen([sys.executable, "-m", "benchmarks.peer_bolt", str(bare_port), fake.url, SECRET,
+                                      db_url], env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=out)
     try:
-        wait_healthy(lotsen_port, lotsen_proc)
-        wait_healthy(bare_port, bare_proc)
+        wait_healthy(lotsen_port, lotsen_proc, lotsen_log)
+        wait_healthy(bare_port, bare_proc, peer_log)
         time.sleep(2.0)  # let start-up settle before reading idle memory
         rss_idle = psutil.Process(lotsen_proc.pid).memory_info().rss / 2**20
         bare_rss = psutil.Process(bare_proc.pid).memory_info().rss / 2**20
