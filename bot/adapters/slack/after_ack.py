@@ -34,6 +34,9 @@ MAX_DEFER_SECONDS = 0.5
 # A burst is over when no request has been answered for this long (requests still queued in the
 # server, not yet handed to the app, are not counted in flight; this covers them).
 QUIET_SECONDS = 0.02
+# Background work of the same process (the in-process outbox dispatcher) waits for a longer lull: its
+# DMs can wait, and a DM slipped into a short lull inside a burst held the interpreter from the acks.
+BACKGROUND_QUIET_SECONDS = 0.2
 STALE = (http.client.RemoteDisconnected, http.client.BadStatusLine, ConnectionResetError, BrokenPipeError)
 
 
@@ -83,15 +86,15 @@ class AfterAck:
     def wait_for_acks(self) -> None:
         """Let the requests being answered go first (at most MAX_DEFER_SECONDS); for background work
         in the same process, such as the in-process outbox dispatcher."""
-        self._wait(time.monotonic() + MAX_DEFER_SECONDS)
+        self._wait(time.monotonic() + MAX_DEFER_SECONDS, BACKGROUND_QUIET_SECONDS)
 
-    def _wait(self, deadline: float) -> None:
+    def _wait(self, deadline: float, quiet: float = QUIET_SECONDS) -> None:
         with self._acks:
             while (left := deadline - (now := time.monotonic())) > 0:
-                quiet_in = self._last_answered + QUIET_SECONDS - now
+                quiet_in = self._last_answered + quiet - now
                 if not self._in_flight and quiet_in <= 0:
                     return
-                self._acks.wait(min(left, max(quiet_in, QUIET_SECONDS / 2)))
+                self._acks.wait(min(left, max(quiet_in, quiet / 2)))
 
     def _run(self, request: str, job: Callable[[], object], on_error: Callable[[str], object] | None) -> None:
         try:

@@ -60,3 +60,38 @@ def test_an_unexpected_error_after_the_ack_is_logged_with_an_id_the_user_gets(
     assert record.exc_info is not None and getattr(record, "request", None) == "/avvikelse"
     assert getattr(record, "incident", "") in answer.params["text"]
     assert slack.fake.calls_to("views.open") == []
+
+
+def test_background_work_waits_for_a_lull_after_the_last_ack_and_no_longer_than_its_limit() -> None:
+    import threading
+    import time
+
+    from bot.adapters.slack import after_ack
+
+    worker = after_ack.AfterAck("xoxb-test", "http://127.0.0.1:9/api/")
+    try:
+        with worker.acking():
+            pass
+        answered = time.monotonic()
+        worker.wait_for_acks()  # the in-process dispatcher, before each post
+        assert time.monotonic() - answered >= after_ack.BACKGROUND_QUIET_SECONDS
+
+        # A request that stays in flight: background work goes on after MAX_DEFER_SECONDS anyway.
+        held, release = threading.Event(), threading.Event()
+
+        def answering() -> None:
+            with worker.acking():
+                held.set()
+                release.wait(5)
+
+        thread = threading.Thread(target=answering)
+        thread.start()
+        held.wait(5)
+        started = time.monotonic()
+        worker.wait_for_acks()
+        waited = time.monotonic() - started
+        release.set()
+        thread.join()
+        assert after_ack.MAX_DEFER_SECONDS <= waited < 5
+    finally:
+        worker.shutdown()
