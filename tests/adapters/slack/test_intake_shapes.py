@@ -6,7 +6,7 @@ import json
 import time
 import urllib.parse
 
-from hypothesis import given
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.adapters.slack.intake import judge, shape_error, signature_ok
@@ -50,3 +50,39 @@ def test_signature_needs_a_fresh_timestamp() -> None:
     assert signature_ok("s", b"body", str(now), sig)
     assert not signature_ok("s", b"body", str(now), sig, now=now + 301)
     assert not signature_ok("t", b"body", str(now), sig)
+
+
+percent_encoded = st.one_of(
+    st.text(max_size=60).map(urllib.parse.quote_plus),  # what Slack sends
+    st.text(max_size=60).map(lambda s: urllib.parse.quote(s, safe="")),
+    st.lists(st.one_of(  # and anything built of escapes, pluses and stray characters
+        st.sampled_from(["%", "+", "\\", "\\x", "%2", "%C3", "%A4", "%ff", "%FF", "%00", "%5C", "%zz", "%%", "=", "&"]),
+        st.binary(min_size=1, max_size=4).map(lambda b: "".join(f"%{x:02X}" for x in b)),
+        st.text(max_size=4)), max_size=20).map("".join),
+)
+
+
+@settings(max_examples=500)
+@given(percent_encoded)
+@example("\\%41")  # a backslash before an escape: unicode_escape would read it as an escape of its own
+@example("\\n%41")
+@example("%5Cn%41")  # an encoded backslash is only data
+@example("%C3%A4+%C3")  # UTF-8 cut short: the standard library's replacement character
+@example("%")
+@example("%2")
+@example("%zz")
+@example("å%41")
+def test_the_fast_percent_decoder_is_the_standard_librarys(value: str) -> None:
+    from bot.adapters.slack.intake import unquote_plus
+
+    assert unquote_plus(value) == urllib.parse.unquote_plus(value)
+
+
+@given(json_values)
+def test_a_payload_reads_the_same_through_the_fast_path(value: object) -> None:
+    from bot.adapters.slack.intake import read
+
+    form = urllib.parse.urlencode({"payload": json.dumps(value, ensure_ascii=False)}).encode()
+    reason, _text, parsed = read(form, "application/x-www-form-urlencoded")
+    if not reason:
+        assert parsed == value
