@@ -23,6 +23,7 @@ from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from bot.adapters.process import freeze_startup_heap
 from bot.adapters.scheduling import add_daily_jobs, add_drain, drain_until_sigterm
 from bot.adapters.slack import intake
 from bot.adapters.slack.app import after_ack_of, create_app
@@ -133,6 +134,7 @@ def run_dispatcher(lotsen: Lotsen, slack: SlackSettings) -> None:
     from apscheduler.schedulers.blocking import BlockingScheduler
 
     scheduler = BlockingScheduler(timezone="Europe/Stockholm")
+    freeze_startup_heap()
     drain_until_sigterm(scheduler, add_dispatch_job(scheduler, lotsen, client,
                                                      lotsen.settings.dispatcher_tick_seconds))
 
@@ -232,6 +234,7 @@ def open_http(runtime: SlackRuntime, host: str, port: int) -> Any:
 def run_http(runtime: SlackRuntime, server: Any) -> None:
     log.info("listening", extra={"port": getattr(server, "effective_port", None)})
     stop_on_sigterm()
+    freeze_startup_heap()
     try:
         server.run()  # returns after SIGTERM or Ctrl-C, once the requests in hand are answered
     finally:
@@ -251,6 +254,7 @@ def socket_mode_handler(runtime: SlackRuntime, app_token: str) -> Any:
 
 def serve_socket_mode(runtime: SlackRuntime, app_token: str) -> None:
     stop_on_sigterm()
+    freeze_startup_heap()
     try:
         socket_mode_handler(runtime, app_token).start()
     finally:

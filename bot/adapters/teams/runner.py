@@ -23,6 +23,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from fastapi import FastAPI
 from fastapi.responses import PlainTextResponse
 
+from bot.adapters.process import freeze_startup_heap
 from bot.adapters.scheduling import add_daily_jobs, add_drain, drain_until_sigterm
 from bot.adapters.teams import texts as t
 from bot.adapters.teams.app import TeamsFrontEnd
@@ -157,6 +158,7 @@ class TeamsRuntime:
             # finished (above). This handler asks uvicorn to stop, before it starts as well as while
             # it serves, and otherwise lets the shutdown run to its end.
             signal.signal(signal.SIGTERM, self._on_sigterm)
+        freeze_startup_heap()
         try:
             asyncio.run(self._serve())
         finally:
@@ -250,4 +252,5 @@ def run_dispatcher(lotsen: Lotsen, settings: TeamsSettings, slack: SlackSettings
     threading.Thread(target=loop.run_forever, name="lotsen-teams-loop", daemon=True).start()
     scheduler = BlockingScheduler(timezone="Europe/Stockholm")
     dispatcher = lotsen.dispatcher(_senders(lotsen, app, lambda: loop, slack))
+    freeze_startup_heap()
     drain_until_sigterm(scheduler, add_drain(scheduler, dispatcher, lotsen.settings.dispatcher_tick_seconds))
