@@ -28,7 +28,6 @@ class _Compiled:
     def __init__(self, statement: Executable, dialect: Dialect) -> None:
         compiled = statement.compile(dialect=dialect)  # type: ignore[attr-defined]
         self.sql: str = compiled.string
-        self.compiled = compiled
         self.positional: list[str] | None = list(compiled.positiontup) if dialect.positional else None
         self.processors: dict[str, Processor] = {}
         for name, bind in compiled.binds.items():

@@ -17,7 +17,6 @@ from typing import Any
 
 from apscheduler.schedulers.background import BackgroundScheduler
 from slack_bolt import App, BoltRequest
-from slack_bolt.adapter.wsgi import SlackRequestHandler
 from slack_bolt.adapter.wsgi.http_request import WsgiHttpRequest
 from slack_bolt.adapter.wsgi.http_response import WsgiHttpResponse
 from slack_sdk import WebClient
@@ -163,9 +162,8 @@ def bolt_request(text: str, parsed: dict[str, Any], headers: dict[str, Any]) -> 
     return request
 
 
-def wsgi_app(app: App, signing_secret: str | None = None) -> Callable[[dict[str, Any], Callable[..., Any]],
-                                                                         Iterable[bytes]]:
-    handler = SlackRequestHandler(app)
+def wsgi_app(app: App, signing_secret: str) -> Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]:
+    """`/slack/events` behind the intake gate (HTTP mode always has a signing secret: check_settings)."""
     worker = after_ack_of(app)
     acking = worker.acking if worker is not None else contextlib.nullcontext
 
@@ -183,25 +181,22 @@ def wsgi_app(app: App, signing_secret: str | None = None) -> Callable[[dict[str,
         if path != "/slack/events":
             start_response("404 Not Found", [("Content-Type", "text/plain")])
             return [b"not found"]
-        if signing_secret:
-            if environ.get("REQUEST_METHOD", "GET") != "POST":
-                return refuse(start_response, intake.Verdict(405, "bara POST"))
-            body = _read_body(environ)
-            if body is None:
-                return refuse(start_response, intake.Verdict(400, "ogiltig Content-Length"))
-            verdict = intake.judge(signing_secret, body, environ.get("CONTENT_TYPE", ""),
-                                   environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"), environ.get("HTTP_X_SLACK_SIGNATURE"))
-            if verdict.status != 200:
-                return refuse(start_response, verdict)
-            assert verdict.parsed is not None
-            request = bolt_request(verdict.text, verdict.parsed, WsgiHttpRequest(environ).get_headers())
-            with acking():  # work after earlier acks waits while this one is answered
-                answer = app.dispatch(request)
-            response = WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
-            start_response(response.status, response.get_headers())
-            return response.get_body()
-        with acking():
-            return handler(environ, start_response)
+        if environ.get("REQUEST_METHOD", "GET") != "POST":
+            return refuse(start_response, intake.Verdict(405, "bara POST"))
+        body = _read_body(environ)
+        if body is None:
+            return refuse(start_response, intake.Verdict(400, "ogiltig Content-Length"))
+        verdict = intake.judge(signing_secret, body, environ.get("CONTENT_TYPE", ""),
+                               environ.get("HTTP_X_SLACK_REQUEST_TIMESTAMP"), environ.get("HTTP_X_SLACK_SIGNATURE"))
+        if verdict.status != 200:
+            return refuse(start_response, verdict)
+        assert verdict.parsed is not None
+        request = bolt_request(verdict.text, verdict.parsed, WsgiHttpRequest(environ).get_headers())
+        with acking():  # work after earlier acks waits while this one is answered
+            answer = app.dispatch(request)
+        response = WsgiHttpResponse(status=answer.status, headers=answer.headers, body=answer.body)
+        start_response(response.status, response.get_headers())
+        return response.get_body()
 
     return application
 
