@@ -38,14 +38,15 @@ class _OncePerInterval(logging.Filter):
         self._deepest = 0
 
     def filter(self, record: logging.LogRecord) -> bool:
-        depth = record.args[0] if isinstance(record.args, tuple) and record.args else 0
-        self._deepest = max(self._deepest, depth if isinstance(depth, int) else 0)
+        args = record.args if isinstance(record.args, tuple) else ()
+        if args and isinstance(args[0], int):
+            self._deepest = max(self._deepest, args[0])
         now = self.clock()
         if now < self._next:
             return False
         self._next = now + self.seconds
-        if isinstance(record.args, tuple) and record.args:
-            record.args = (self._deepest, *record.args[1:])
+        if args:
+            record.args = (self._deepest, *args[1:])
         self._deepest = 0
         return True
 

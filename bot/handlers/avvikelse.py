@@ -53,7 +53,7 @@ class AvvikelseFlows:
         self.settings = settings
         self._units_cache: tuple[float, list[Unit]] | None = None
         # The built form per default unit, with what it was built from (forms are immutable values).
-        self._forms: dict[str | None, tuple[list[Unit], object, forms.Form]] = {}
+        self._forms: dict[str | None, tuple[list[Unit], Matrix | None, forms.Form]] = {}
         self.lex_sarah = lex_sarah  # lex Sarah triage and link (bot.handlers.lex_sarah_bridge), when wired
 
     # --- commands ---------------------------------------------------------------------------------

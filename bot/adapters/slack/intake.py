@@ -118,15 +118,18 @@ def _fields(text: str) -> dict[str, list[str]]:
     return urllib.parse.parse_qs(text, keep_blank_values=True, strict_parsing=True)
 
 
+def _last_values(form: dict[str, list[str]]) -> dict[str, Any]:
+    return {key: values[-1] for key, values in form.items()}
+
+
 def _form(text: str) -> Read:
     try:
         form = _fields(text)
     except ValueError:
         return "trasigt formulär", None
     # Bolt's reading of a form: the payload's JSON, else each field's last value.
-    fields = {key: values[-1] for key, values in form.items()}
     if "ssl_check" in form:
-        return "", fields
+        return "", _last_values(form)
     if "payload" in form:
         try:
             payload = json.loads(form["payload"][0])
@@ -137,7 +140,7 @@ def _form(text: str) -> Read:
         command = form["command"][0]
         if not command.startswith("/") or not form.get("user_id", [""])[0] or not form.get("trigger_id", [""])[0]:
             return "kommando utan command, user_id eller trigger_id", None
-        return "", fields
+        return "", _last_values(form)
     return "varken payload eller command", None
 
 
